@@ -1,0 +1,25 @@
+using System;
+
+namespace IxBrowser.LocalApi;
+
+/// <summary>
+/// No answer could be read from the local API: nothing listens at the address (ixBrowser is not
+/// running), or the connection broke. The update may or may not have been applied; both
+/// operations are idempotent, so sending it again is safe.
+/// </summary>
+public class IxBrowserConnectionException : IxBrowserException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The operation that failed.</param>
+    /// <param name="message">What happened and what to do.</param>
+    /// <param name="baseAddress">The address of the local API that was called.</param>
+    /// <param name="innerException">The transport's exception.</param>
+    public IxBrowserConnectionException(string operation, string message, Uri baseAddress, Exception? innerException)
+        : base(operation, message, innerException)
+    {
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The address of the local API that was called.</summary>
+    public Uri BaseAddress { get; }
+}
