@@ -119,7 +119,9 @@ public class IxBrowserClient : IIxBrowserClient
         var status = response.Status;
         if (status.Code != 0)
         {
-            throw new IxBrowserApiException(operation, status.Code, status.Message, status.Time);
+            // A server that echoes the request in its message must not leak the request's secrets.
+            var serverMessage = status.Message is null ? null : Redact.Remove(status.Message, secrets);
+            throw new IxBrowserApiException(operation, status.Code, serverMessage, status.Time);
         }
 
         if (response.Data is not { } data || data.Kind != expectedData)

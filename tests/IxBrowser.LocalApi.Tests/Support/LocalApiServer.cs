@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using IxBrowser.LocalApi;
+using Newtonsoft.Json.Linq;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace IxBrowser.LocalApi.Tests.Support;
+
+/// <summary>A real HTTP server on a free loopback port (WireMock.Net) plus a client pointed at it.</summary>
+public sealed class LocalApiServer : IDisposable
+{
+    public const string ExtractionPath = "/api/v2/profile-update-proxy-for-api-extraction";
+    public const string ProxyUpdatePath = "/api/v2/proxy-update";
+
+    private readonly HttpClient _httpClient;
+
+    public LocalApiServer(TimeSpan? timeout = null)
+    {
+        Server = WireMockServer.Start();
+        _httpClient = new HttpClient { BaseAddress = new Uri(Server.Url! + "/") };
+        if (timeout is { } t)
+        {
+            _httpClient.Timeout = t;
+        }
+
+        Client = new IxBrowserClient(_httpClient);
+    }
+
+    public WireMockServer Server { get; }
+
+    public IxBrowserClient Client { get; }
+
+    public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
+
+    public LocalApiServer Answer(string path, string body, int status = 200, string contentType = "application/json", TimeSpan? delay = null)
+    {
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body);
+        if (delay is { } d)
+        {
+            response = response.WithDelay(d);
+        }
+
+        Server.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(response);
+        return this;
+    }
+
+    public LocalApiServer AnswerSuccess() =>
+        Answer(ExtractionPath, Envelopes.ExtractionSuccess).Answer(ProxyUpdatePath, Envelopes.ProxyUpdateSuccess);
+
+    public JToken SingleBody(string path)
+    {
+        var entry = Assert.Single(Requests, e => e.RequestMessage!.Path == path);
+        return JToken.Parse(entry.RequestMessage!.Body!);
+    }
+
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        Server.Stop();
+        Server.Dispose();
+    }
+}
