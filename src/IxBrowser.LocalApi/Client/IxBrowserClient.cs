@@ -1,10 +1,12 @@
 using System;
-using System.Globalization;
-using System.IO;
+using System.Diagnostics;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json;
+using Polly.Timeout;
 
 namespace IxBrowser.LocalApi;
 
@@ -12,11 +14,13 @@ namespace IxBrowser.LocalApi;
 /// Client of the ixBrowser Local API's proxy operations. It wraps the client NSwag generates from
 /// <c>spec/ixbrowser-local-api.yaml</c> and adds what the generator cannot know: success is an
 /// envelope with <c>error.code == 0</c> inside HTTP 200, every other answer becomes an
-/// <see cref="IxBrowserException"/>, and requests are checked before they are sent.
+/// <see cref="IxBrowserException"/>, requests are checked before they are sent, transient errors are
+/// retried, and at most <see cref="IxBrowserClientOptions.MaxConcurrentRequests"/> calls are in flight.
 /// </summary>
 /// <remarks>
-/// The client does not own the <see cref="HttpClient"/>; share one instance (or use
-/// IHttpClientFactory) for the whole application. Instances are safe for concurrent use.
+/// The client does not own the <see cref="HttpClient"/>. Share one client for the whole application,
+/// or register it with <c>services.AddIxBrowserClient()</c>: the concurrency limit is per client
+/// (per application with dependency injection). Instances are safe for concurrent use.
 /// </remarks>
 public class IxBrowserClient : IIxBrowserClient
 {
@@ -26,20 +30,39 @@ public class IxBrowserClient : IIxBrowserClient
     /// <summary>The operationId of <see cref="UpdateProxyAsync"/> in the spec.</summary>
     public const string UpdateProxyOperation = "UpdateProxy";
 
-    private const int ExcerptLength = 200;
-
     private readonly HttpClient _httpClient;
     private readonly IxBrowserGeneratedClient _generated;
+    private readonly IxBrowserCallPipeline _pipeline;
+    private readonly ILogger _logger;
 
     /// <summary>
-    /// Creates a client that sends its requests through <paramref name="httpClient"/>, to its
-    /// <see cref="HttpClient.BaseAddress"/> or, when it has none, to <see cref="DefaultBaseAddress"/>.
+    /// Creates a client with default options that sends its requests through <paramref name="httpClient"/>,
+    /// to its <see cref="HttpClient.BaseAddress"/> or, when it has none, to <see cref="DefaultBaseAddress"/>.
     /// </summary>
     /// <param name="httpClient">The HTTP client to use; not disposed by this client.</param>
+    /// <exception cref="ArgumentException">The HttpClient's base address is plain http to another machine (see <see cref="IxBrowserClientOptions.AllowRemoteHost"/>).</exception>
     public IxBrowserClient(HttpClient httpClient)
+        : this(httpClient, new IxBrowserClientOptions { BaseAddress = httpClient?.BaseAddress ?? DefaultBaseAddress })
+    {
+    }
+
+    /// <summary>Creates a client with <paramref name="options"/> that sends its requests through <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">The HTTP client to use; not disposed by this client. Its BaseAddress is ignored: <see cref="IxBrowserClientOptions.BaseAddress"/> applies.</param>
+    /// <param name="options">The settings; copied, so later changes have no effect.</param>
+    /// <param name="logger">Where to log calls; none if <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it and the fix.</exception>
+    public IxBrowserClient(HttpClient httpClient, IxBrowserClientOptions options, ILogger<IxBrowserClient>? logger = null)
+        : this(httpClient, new IxBrowserCallPipeline(options ?? throw new ArgumentNullException(nameof(options)), logger), logger)
+    {
+    }
+
+    /// <summary>For dependency injection: the pipeline (and its concurrency limit) is shared by every client of the application.</summary>
+    internal IxBrowserClient(HttpClient httpClient, IxBrowserCallPipeline pipeline, ILogger? logger)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        BaseAddress = httpClient.BaseAddress ?? DefaultBaseAddress;
+        _pipeline = pipeline;
+        _logger = logger ?? NullLogger.Instance;
+        BaseAddress = pipeline.Options.BaseAddress;
         _generated = new IxBrowserGeneratedClient(httpClient)
         {
             BaseUrl = BaseAddress.AbsoluteUri,
@@ -53,6 +76,8 @@ public class IxBrowserClient : IIxBrowserClient
     {
         _httpClient = null!;
         _generated = null!;
+        _pipeline = null!;
+        _logger = NullLogger.Instance;
         BaseAddress = DefaultBaseAddress;
     }
 
@@ -66,8 +91,9 @@ public class IxBrowserClient : IIxBrowserClient
     public virtual Task<IxBrowserResponse> UpdateProfileProxyForApiExtractionAsync(UpdateProfileProxyForApiExtractionRequest request, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return SendAsync(
+        return ExecuteAsync(
             UpdateProfileProxyForApiExtractionOperation,
+            request,
             token => _generated.UpdateProfileProxyForApiExtractionAsync(request, token),
             IxBrowserDataKind.JsonString,
             new[] { request.ProxyInfo.ProxyUrl },
@@ -78,15 +104,68 @@ public class IxBrowserClient : IIxBrowserClient
     public virtual Task<IxBrowserResponse> UpdateProxyAsync(UpdateProxyRequest request, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return SendAsync(
+        return ExecuteAsync(
             UpdateProxyOperation,
+            request,
             token => _generated.UpdateProxyAsync(request, token),
             IxBrowserDataKind.JsonInteger,
             new[] { request.ProxyPassword, request.ProxyUser },
             cancellationToken);
     }
 
-    private async Task<IxBrowserResponse> SendAsync(
+    private async Task<IxBrowserResponse> ExecuteAsync(
+        string operation,
+        object request,
+        Func<CancellationToken, Task<IxBrowserResponse>> send,
+        IxBrowserDataKind expectedData,
+        string?[] secrets,
+        CancellationToken cancellationToken)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var maskedBody = RequestBodyMasker.Mask(request, new JsonSerializerSettings());
+            IxBrowserLog.RequestBody(_logger, operation, maskedBody);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var attempts = 0;
+        try
+        {
+            var response = await _pipeline.Pipeline.ExecuteAsync(
+                async token =>
+                {
+                    Interlocked.Increment(ref attempts);
+                    return await SendOnceAsync(operation, send, expectedData, secrets, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            var elapsed = ElapsedMs(started);
+            IxBrowserLog.CallSucceeded(_logger, operation, elapsed, attempts);
+            return response;
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            var timeout = new IxBrowserTimeoutException(operation, _pipeline.Options.Timeout, exception);
+            var elapsed = ElapsedMs(started);
+            var outcome = IxBrowserLog.Outcome(timeout);
+            IxBrowserLog.CallFailed(_logger, operation, elapsed, attempts, outcome, null, timeout);
+            throw timeout;
+        }
+        catch (IxBrowserException exception)
+        {
+            var elapsed = ElapsedMs(started);
+            var outcome = IxBrowserLog.Outcome(exception);
+            IxBrowserLog.CallFailed(_logger, operation, elapsed, attempts, outcome, (exception as IxBrowserApiException)?.Code, exception);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var elapsed = ElapsedMs(started);
+            IxBrowserLog.CallCancelled(_logger, operation, elapsed, attempts);
+            throw;
+        }
+    }
+
+    private async ValueTask<IxBrowserResponse> SendOnceAsync(
         string operation,
         Func<CancellationToken, Task<IxBrowserResponse>> send,
         IxBrowserDataKind expectedData,
@@ -100,109 +179,25 @@ public class IxBrowserClient : IIxBrowserClient
         }
         catch (GeneratedClientException exception)
         {
-            throw NotAnEnvelope(operation, exception, secrets);
+            throw CallFailures.NotAnEnvelope(operation, BaseAddress, exception, secrets);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller's token or the pipeline's per-attempt timeout; the pipeline tells them apart.
             throw;
         }
         catch (OperationCanceledException exception)
         {
-            // Not the caller's token: HttpClient.Timeout elapsed.
+            // Neither: the HttpClient's own Timeout elapsed.
             throw new IxBrowserTimeoutException(operation, _httpClient.Timeout, exception);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
-            throw Unreachable(operation, exception);
+            throw CallFailures.Unreachable(operation, BaseAddress, exception);
         }
 
-        var status = response.Status;
-        if (status.Code != 0)
-        {
-            // A server that echoes the request in its message must not leak the request's secrets.
-            var serverMessage = status.Message is null ? null : Redact.Remove(status.Message, secrets);
-            throw new IxBrowserApiException(operation, status.Code, serverMessage, status.Time);
-        }
-
-        if (response.Data is not { } data || data.Kind != expectedData)
-        {
-            var found = response.Data is null ? "no data" : response.Data.Describe();
-            var expected = expectedData == IxBrowserDataKind.JsonString ? "the string \"success\"" : "the integer 1";
-            var excerpt = Excerpt(response.ToString(), secrets);
-            throw new IxBrowserProtocolException(
-                operation,
-                $"{operation}: the local API at {BaseAddress} reported success (code 0) but its data was {found}, where the spec documents {expected}. Answer: {excerpt}",
-                200,
-                excerpt);
-        }
-
-        return response;
+        return CallFailures.EnsureSuccess(operation, BaseAddress, response, expectedData, secrets);
     }
 
-    private IxBrowserProtocolException NotAnEnvelope(string operation, GeneratedClientException exception, string?[] secrets)
-    {
-        var body = exception.Response ?? string.Empty;
-        var excerpt = Excerpt(body, secrets);
-        var what = exception.StatusCode != 200
-            ? $"HTTP {exception.StatusCode} instead of 200 with its JSON envelope"
-            : body.Length == 0
-                ? "HTTP 200 with an empty body instead of its JSON envelope"
-                : exception.InnerException is { } parseError
-                    ? $"HTTP 200 with a body that is not its JSON envelope ({Redact.Remove(parseError.Message, secrets)})"
-                    : "HTTP 200 with a body that is not its JSON envelope";
-        var message = string.Format(
-            CultureInfo.InvariantCulture,
-            "{0}: the local API at {1} answered {2}. Body ({3} characters){4}\"{5}\". Is another program listening on that port, or is ixBrowser starting up or failing?",
-            operation,
-            BaseAddress,
-            what,
-            body.Length,
-            body.Length > ExcerptLength ? ", starts with " : ": ",
-            excerpt);
-        return new IxBrowserProtocolException(operation, message, exception.StatusCode, excerpt);
-    }
-
-    private IxBrowserConnectionException Unreachable(string operation, Exception exception)
-    {
-        var refused = FindSocketError(exception) is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.AddressNotAvailable;
-        var message = refused
-            ? $"{operation}: the ixBrowser local API is not reachable at {BaseAddress} ({exception.Message}). ixBrowser must be running and logged in, with its local API listening on that address."
-            : $"{operation}: the connection to the ixBrowser local API at {BaseAddress} failed before a complete answer arrived ({exception.Message}). The update may or may not have been applied; sending it again is safe.";
-        return new IxBrowserConnectionException(operation, message, BaseAddress, exception);
-    }
-
-    private static SocketError? FindSocketError(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is SocketException socketException)
-            {
-                return socketException.SocketErrorCode;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Excerpt(string body, string?[] secrets)
-    {
-        // Redact before cutting, so that a secret straddling the cut cannot leave a prefix behind.
-        var head = body.Length > 4 * ExcerptLength ? body.Substring(0, 4 * ExcerptLength) : body;
-        head = Redact.Remove(head, secrets);
-        if (head.Length > ExcerptLength)
-        {
-            head = head.Substring(0, ExcerptLength) + "...";
-        }
-
-        var chars = head.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsControl(chars[i]))
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        return new string(chars);
-    }
+    private static long ElapsedMs(long started) => (long)((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
 }

@@ -19,7 +19,10 @@ public sealed class LocalApiServer : IDisposable
 
     private readonly HttpClient _httpClient;
 
-    public LocalApiServer(TimeSpan? timeout = null)
+    /// <param name="timeout">The HttpClient's own Timeout, when a test needs it.</param>
+    /// <param name="configure">Options for the client; without it, the plain constructor (default options) is used.</param>
+    /// <param name="logger">Receives the client's log events.</param>
+    public LocalApiServer(TimeSpan? timeout = null, Action<IxBrowserClientOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<IxBrowserClient>? logger = null)
     {
         Server = WireMockServer.Start();
         _httpClient = new HttpClient { BaseAddress = new Uri(Server.Url! + "/") };
@@ -28,7 +31,23 @@ public sealed class LocalApiServer : IDisposable
             _httpClient.Timeout = t;
         }
 
-        Client = new IxBrowserClient(_httpClient);
+        if (configure is null && logger is null)
+        {
+            Client = new IxBrowserClient(_httpClient);
+        }
+        else
+        {
+            var options = new IxBrowserClientOptions { BaseAddress = _httpClient.BaseAddress };
+            configure?.Invoke(options);
+            Client = new IxBrowserClient(_httpClient, options, logger);
+        }
+    }
+
+    /// <summary>Options that retry quickly, so retry tests do not wait for production backoff.</summary>
+    public static void FastRetries(IxBrowserClientOptions options)
+    {
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+        options.MaxRetryDelay = TimeSpan.FromMilliseconds(5);
     }
 
     public WireMockServer Server { get; }

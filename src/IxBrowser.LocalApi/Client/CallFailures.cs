@@ -1,0 +1,109 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Sockets;
+
+namespace IxBrowser.LocalApi;
+
+/// <summary>Turns what went wrong in one attempt into the library's exceptions, with secrets removed.</summary>
+internal static class CallFailures
+{
+    private const int ExcerptLength = 200;
+
+    /// <summary>Checks a deserialized envelope: error.code must be 0 and data of the documented kind.</summary>
+    public static IxBrowserResponse EnsureSuccess(string operation, Uri baseAddress, IxBrowserResponse response, IxBrowserDataKind expectedData, string?[] secrets)
+    {
+        var status = response.Status;
+        if (status.Code != 0)
+        {
+            // A server that echoes the request in its message must not leak the request's secrets.
+            var serverMessage = status.Message is null ? null : Redact.Remove(status.Message, secrets);
+            throw new IxBrowserApiException(operation, status.Code, serverMessage, status.Time);
+        }
+
+        if (response.Data is not { } data || data.Kind != expectedData)
+        {
+            var found = response.Data is null ? "no data" : response.Data.Describe();
+            var expected = expectedData == IxBrowserDataKind.JsonString ? "the string \"success\"" : "the integer 1";
+            var excerpt = Excerpt(response.ToString(), secrets);
+            throw new IxBrowserProtocolException(
+                operation,
+                $"{operation}: the local API at {baseAddress} reported success (code 0) but its data was {found}, where the spec documents {expected}. Answer: {excerpt}",
+                200,
+                excerpt);
+        }
+
+        return response;
+    }
+
+    /// <summary>The generated client could not read an envelope: wrong status, empty, not JSON, wrong shape.</summary>
+    public static IxBrowserProtocolException NotAnEnvelope(string operation, Uri baseAddress, GeneratedClientException exception, string?[] secrets)
+    {
+        var body = exception.Response ?? string.Empty;
+        var excerpt = Excerpt(body, secrets);
+        var what = exception.StatusCode != 200
+            ? $"HTTP {exception.StatusCode} instead of 200 with its JSON envelope"
+            : body.Length == 0
+                ? "HTTP 200 with an empty body instead of its JSON envelope"
+                : exception.InnerException is { } parseError
+                    ? $"HTTP 200 with a body that is not its JSON envelope ({Redact.Remove(parseError.Message, secrets)})"
+                    : "HTTP 200 with a body that is not its JSON envelope";
+        var message = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}: the local API at {1} answered {2}. Body ({3} characters){4}\"{5}\". Is another program listening on that port, or is ixBrowser starting up or failing?",
+            operation,
+            baseAddress,
+            what,
+            body.Length,
+            body.Length > ExcerptLength ? ", starts with " : ": ",
+            excerpt);
+        return new IxBrowserProtocolException(operation, message, exception.StatusCode, excerpt);
+    }
+
+    /// <summary>The transport failed: nothing listening, or the connection broke.</summary>
+    public static IxBrowserConnectionException Unreachable(string operation, Uri baseAddress, Exception exception)
+    {
+        var refused = FindSocketError(exception) is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.AddressNotAvailable;
+        var message = refused
+            ? $"{operation}: the ixBrowser local API is not reachable at {baseAddress} ({exception.Message}). ixBrowser must be running and logged in, with its local API listening on that address."
+            : $"{operation}: the connection to the ixBrowser local API at {baseAddress} failed before a complete answer arrived ({exception.Message}). The update may or may not have been applied; sending it again is safe.";
+        return new IxBrowserConnectionException(operation, message, baseAddress, exception);
+    }
+
+    public static bool IsTransportFailure(Exception exception) => exception is HttpRequestException or System.IO.IOException;
+
+    private static SocketError? FindSocketError(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SocketException socketException)
+            {
+                return socketException.SocketErrorCode;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Excerpt(string body, string?[] secrets)
+    {
+        // Redact before cutting, so that a secret straddling the cut cannot leave a prefix behind.
+        var head = body.Length > 4 * ExcerptLength ? body.Substring(0, 4 * ExcerptLength) : body;
+        head = Redact.Remove(head, secrets);
+        if (head.Length > ExcerptLength)
+        {
+            head = head.Substring(0, ExcerptLength) + "...";
+        }
+
+        var chars = head.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsControl(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
+}

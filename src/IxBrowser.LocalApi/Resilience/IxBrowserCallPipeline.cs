@@ -1,0 +1,64 @@
+using System;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace IxBrowser.LocalApi;
+
+/// <summary>
+/// The Polly pipeline every call runs through, built once from validated options and shared by all
+/// clients that use the same options (with dependency injection, one per application), so that the
+/// concurrency limit holds across client instances.
+/// </summary>
+/// <remarks>
+/// Order, outermost first: retry (exponential backoff with jitter, for 1010, 1004 and failed
+/// connections), concurrency limiter (waiting for a slot does not count towards the timeout),
+/// per-attempt timeout. The strategies wrap the whole operation, not the HTTP handler, because the
+/// API reports 1010 and 1004 inside HTTP 200: only after the envelope is read is a failure known.
+/// </remarks>
+internal sealed class IxBrowserCallPipeline
+{
+    public IxBrowserCallPipeline(IxBrowserClientOptions options, ILogger? logger)
+    {
+        IxBrowserClientOptionsValidator.ThrowIfInvalid(options);
+        Options = options.Clone();
+        logger ??= NullLogger.Instance;
+        var builder = new ResiliencePipelineBuilder();
+        if (Options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Options.RetryBaseDelay,
+                MaxDelay = Options.MaxRetryDelay,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<IxBrowserApiException>(e => e.IsTransient)
+                    .Handle<IxBrowserConnectionException>(),
+                OnRetry = args =>
+                {
+                    var failure = args.Outcome.Exception as IxBrowserException;
+                    var outcome = IxBrowserLog.Outcome(args.Outcome.Exception);
+                    var delayMs = (long)args.RetryDelay.TotalMilliseconds;
+                    IxBrowserLog.Retrying(logger, failure?.Operation ?? "call", args.AttemptNumber + 1, outcome, (failure as IxBrowserApiException)?.Code, delayMs);
+                    return default;
+                },
+            });
+        }
+
+        builder.AddConcurrencyLimiter(Options.MaxConcurrentRequests, queueLimit: int.MaxValue);
+        if (Options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(Options.Timeout);
+        }
+
+        Pipeline = builder.Build();
+    }
+
+    /// <summary>A validated copy of the options the pipeline was built from.</summary>
+    public IxBrowserClientOptions Options { get; }
+
+    public ResiliencePipeline Pipeline { get; }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using IxBrowser.LocalApi.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace IxBrowser.LocalApi.Tests.Production;
+
+public class LoggingTests
+{
+    private static readonly string[] Markers = { Requests.MarkerPassword, Requests.MarkerUser, Requests.MarkerUrl, "KEY-MARKER-93e1" };
+
+    private static (LocalApiServer Api, CapturingLoggerProvider Logs, ILoggerFactory Factory) Start(LogLevel minimum = LogLevel.Trace)
+    {
+        var logs = new CapturingLoggerProvider();
+        var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(minimum));
+        var api = new LocalApiServer(configure: LocalApiServer.FastRetries, logger: factory.CreateLogger<IxBrowserClient>());
+        return (api, logs, factory);
+    }
+
+    [Fact]
+    public async Task A_successful_call_logs_one_structured_event()
+    {
+        var (api, logs, factory) = Start(LogLevel.Information);
+        using (api)
+        using (factory)
+        {
+            api.AnswerSuccess();
+
+            await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 });
+
+            var e = Assert.Single(logs.Events);
+            Assert.Equal("CallSucceeded", e.EventId.Name);
+            Assert.Equal(LogLevel.Information, e.Level);
+            Assert.Equal("UpdateProxy", e.State["Operation"]);
+            Assert.Equal(1, e.State["Attempts"]);
+            Assert.IsType<long>(e.State["ElapsedMs"]);
+            Assert.Equal(typeof(IxBrowserClient).FullName, e.Category);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_call_logs_outcome_and_error_code()
+    {
+        var (api, logs, factory) = Start(LogLevel.Information);
+        using (api)
+        using (factory)
+        {
+            api.Answer(LocalApiServer.ExtractionPath, Envelopes.ExtractionProfileMissing);
+
+            await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction()));
+
+            var e = Assert.Single(logs.Events);
+            Assert.Equal("CallFailed", e.EventId.Name);
+            Assert.Equal(LogLevel.Warning, e.Level);
+            Assert.Equal("UpdateProfileProxyForApiExtraction", e.State["Operation"]);
+            Assert.Equal("ApiError", e.State["Outcome"]);
+            Assert.Equal(2007, e.State["ErrorCode"]);
+            Assert.IsType<IxBrowserApiException>(e.Exception);
+        }
+    }
+
+    [Fact]
+    public async Task Debug_logs_the_body_with_secrets_masked()
+    {
+        var (api, logs, factory) = Start();
+        using (api)
+        using (factory)
+        {
+            api.AnswerSuccess();
+
+            await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 3, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword, Note = "" });
+            await api.Client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction());
+
+            var bodies = logs.Named("RequestBody").Select(e => (string)e.State["Body"]!).ToList();
+            Assert.Equal("""{"id":3,"proxy_user":"***","proxy_password":"***","note":""}""", bodies[0]);
+            Assert.Contains("\"proxy_url\":\"***\"", bodies[1], StringComparison.Ordinal);
+            Assert.Contains("\"password\":\"password\"", bodies[1], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Secrets_never_appear_in_any_log_event_of_any_outcome()
+    {
+        var (api, logs, factory) = Start();
+        using (api)
+        using (factory)
+        {
+            // Each answer echoes the secrets of its own request (a call can only mask what it sent).
+            api.Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010, $"slow down {Requests.MarkerUser} {Requests.MarkerPassword}"));
+            api.Answer(LocalApiServer.ExtractionPath, $"<html>{Requests.MarkerUrl}</html>", 502, "text/html");
+
+            await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 3, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword }));
+            await Assert.ThrowsAsync<IxBrowserProtocolException>(() => api.Client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction()));
+
+            Assert.Contains(logs.Events, e => e.EventId.Name == "Retrying");
+            Assert.Contains(logs.Events, e => e.EventId.Name == "RequestBody");
+            var text = logs.AllText();
+            foreach (var marker in Markers)
+            {
+                Assert.DoesNotContain(marker, text, StringComparison.Ordinal);
+            }
+
+            // The check can fail: the marker is in what the server sent.
+            Assert.Contains(Requests.MarkerPassword, api.Requests[0].ResponseMessage!.BodyData!.BodyAsString!, StringComparison.Ordinal);
+        }
+    }
+}

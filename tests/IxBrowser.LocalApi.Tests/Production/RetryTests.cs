@@ -1,0 +1,150 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using IxBrowser.LocalApi.Tests.Support;
+using Microsoft.Extensions.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace IxBrowser.LocalApi.Tests.Production;
+
+public class RetryTests
+{
+    private static void AnswerInSequence(LocalApiServer api, params string[] bodies)
+    {
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var request = api.Server.Given(Request.Create().WithPath(LocalApiServer.ProxyUpdatePath).UsingPost()).InScenario("sequence");
+            var step = i == 0 ? request : request.WhenStateIs("step" + i);
+            (i < bodies.Length - 1 ? step.WillSetStateTo("step" + (i + 1)) : step)
+                .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(bodies[i]));
+        }
+    }
+
+    [Theory]
+    [InlineData(IxBrowserErrorCodes.OperationTooFast)]
+    [InlineData(IxBrowserErrorCodes.SystemError)]
+    public async Task A_transient_error_then_success_succeeds(int transientCode)
+    {
+        using var api = new LocalApiServer(configure: LocalApiServer.FastRetries);
+        AnswerInSequence(api, Envelopes.Error(transientCode, "try again"), Envelopes.ProxyUpdateSuccess);
+
+        var response = await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, Note = "n" });
+
+        Assert.Equal(1L, response.Data!.Int64Value);
+        Assert.Equal(2, api.Requests.Count);
+        Assert.All(api.Requests, r => Assert.Equal("""{"id":1,"note":"n"}""", r.RequestMessage!.Body));
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded_and_the_last_error_is_thrown()
+    {
+        using var api = new LocalApiServer(configure: o => { LocalApiServer.FastRetries(o); o.MaxRetryAttempts = 2; })
+            .Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
+
+        var error = await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
+
+        Assert.Equal(1010, error.Code);
+        Assert.Equal(3, api.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(IxBrowserErrorCodes.ProxyNotFound)]
+    [InlineData(IxBrowserErrorCodes.MissingRequiredParameters)]
+    [InlineData(IxBrowserErrorCodes.PermissionsRestricted)]
+    public async Task A_permanent_error_is_not_retried(int code)
+    {
+        using var api = new LocalApiServer(configure: LocalApiServer.FastRetries).Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(code));
+
+        await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
+
+        Assert.Single(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_protocol_error_is_not_retried()
+    {
+        using var api = new LocalApiServer(configure: LocalApiServer.FastRetries).Answer(LocalApiServer.ProxyUpdatePath, "<html/>", 500, "text/html");
+
+        await Assert.ThrowsAsync<IxBrowserProtocolException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
+
+        Assert.Single(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_then_reported()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var port = FreeLoopbackPort();
+        using var http = new HttpClient();
+        var options = new IxBrowserClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{port}"), MaxRetryAttempts = 2 };
+        LocalApiServer.FastRetries(options);
+        var client = new IxBrowserClient(http, options, factory.CreateLogger<IxBrowserClient>());
+
+        var error = await Assert.ThrowsAsync<IxBrowserConnectionException>(() => client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
+
+        Assert.Contains("ixBrowser must be running and logged in", error.Message, StringComparison.Ordinal);
+        var failed = Assert.Single(logs.Named("CallFailed"));
+        Assert.Equal(3, failed.State["Attempts"]);
+        Assert.Equal(2, logs.Named("Retrying").Count);
+    }
+
+    [Fact]
+    public async Task A_timeout_is_a_distinct_exception_naming_the_timeout_and_operation_and_is_not_retried()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var api = new LocalApiServer(configure: o => { LocalApiServer.FastRetries(o); o.Timeout = TimeSpan.FromMilliseconds(200); }, logger: factory.CreateLogger<IxBrowserClient>())
+            .Answer(LocalApiServer.ExtractionPath, Envelopes.ExtractionSuccess, delay: TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<IxBrowserTimeoutException>(() => api.Client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction()));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), error.Timeout);
+        Assert.Equal("UpdateProfileProxyForApiExtraction", error.Operation);
+        Assert.StartsWith("UpdateProfileProxyForApiExtraction timed out: the ixBrowser local API did not answer within 0.2 s.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(logs.Named("Retrying"));
+        Assert.Equal(1, Assert.Single(logs.Named("CallFailed")).State["Attempts"]);
+    }
+
+    [Fact]
+    public async Task Cancellation_during_a_retry_delay_ends_the_call_with_OperationCanceledException()
+    {
+        using var api = new LocalApiServer(configure: o => { o.RetryBaseDelay = TimeSpan.FromSeconds(30); o.MaxRetryDelay = TimeSpan.FromSeconds(30); })
+            .Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
+        using var cancellation = new CancellationTokenSource();
+
+        var call = api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }, cancellation.Token);
+        while (api.Requests.Count == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        cancellation.Cancel();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.Single(api.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_can_be_turned_off()
+    {
+        using var api = new LocalApiServer(configure: o => o.MaxRetryAttempts = 0).Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
+
+        await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
+
+        Assert.Single(api.Requests);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
