@@ -11,6 +11,7 @@ namespace IxBrowser.LocalApi.Tests.Build;
 /// Slow (a build each); category Build.
 /// </summary>
 [Trait("Category", "Build")]
+[Collection(RunsAlone.Name)]
 public class GenerationBuildTests
 {
     private const string Skipped = "Skipping target \"IxGenerateClient\" because all output files are up-to-date";
