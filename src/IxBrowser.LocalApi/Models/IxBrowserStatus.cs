@@ -14,5 +14,5 @@ public partial class IxBrowserStatus
     public DateTimeOffset? ServerTime => Time is { } seconds ? UnixTime.ToDateTimeOffset(seconds) : null;
 
     /// <inheritdoc />
-    public override string ToString() => $"code {Code} ({Message ?? "no message"}) at {Time?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown time"}";
+    public override string ToString() => $"code {Code} ({Message ?? "no message"}) at {ServerTime?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "unknown time"}";
 }

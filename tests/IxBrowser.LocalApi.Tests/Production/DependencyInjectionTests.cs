@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using IxBrowser.LocalApi.Testing;
 using IxBrowser.LocalApi.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,15 +29,16 @@ public class DependencyInjectionTests
     [Fact]
     public async Task Options_set_in_code_reach_the_client()
     {
-        using var api = new LocalApiServer().AnswerSuccess();
+        using var simulator = IxBrowserSimulator.Start();
         var services = new ServiceCollection();
-        services.AddIxBrowserClient(o => o.BaseAddress = new Uri(api.Server.Url!));
+        services.AddIxBrowserClient(o => o.BaseAddress = simulator.BaseAddress);
         using var provider = services.BuildServiceProvider();
 
         var response = await provider.GetRequiredService<IIxBrowserClient>().UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "x" });
 
         Assert.Equal(1L, response.Data!.Int64Value);
-        Assert.Equal("""{"id":24330,"note":"x"}""", Assert.Single(api.Requests).RequestMessage!.Body);
+        Assert.Equal("x", simulator.GetProxy(24330)!.Note);
+        Assert.Equal("""{"id":24330,"note":"x"}""", Assert.Single(simulator.ReceivedRequests).RawBody);
     }
 
     [Fact]

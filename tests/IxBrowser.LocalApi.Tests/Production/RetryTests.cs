@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using IxBrowser.LocalApi.Testing;
 using IxBrowser.LocalApi.Tests.Support;
 using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
@@ -14,30 +15,21 @@ namespace IxBrowser.LocalApi.Tests.Production;
 
 public class RetryTests
 {
-    private static void AnswerInSequence(LocalApiServer api, params string[] bodies)
-    {
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            var request = api.Server.Given(Request.Create().WithPath(LocalApiServer.ProxyUpdatePath).UsingPost()).InScenario("sequence");
-            var step = i == 0 ? request : request.WhenStateIs("step" + i);
-            (i < bodies.Length - 1 ? step.WillSetStateTo("step" + (i + 1)) : step)
-                .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(bodies[i]));
-        }
-    }
-
     [Theory]
     [InlineData(IxBrowserErrorCodes.OperationTooFast)]
     [InlineData(IxBrowserErrorCodes.SystemError)]
     public async Task A_transient_error_then_success_succeeds(int transientCode)
     {
-        using var api = new LocalApiServer(configure: LocalApiServer.FastRetries);
-        AnswerInSequence(api, Envelopes.Error(transientCode, "try again"), Envelopes.ProxyUpdateSuccess);
+        using var simulator = IxBrowserSimulator.Start();
+        simulator.Faults.FailNext(1, transientCode);
+        var client = simulator.CreateClient(LocalApiServer.FastRetries);
 
-        var response = await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, Note = "n" });
+        var response = await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "n" });
 
         Assert.Equal(1L, response.Data!.Int64Value);
-        Assert.Equal(2, api.Requests.Count);
-        Assert.All(api.Requests, r => Assert.Equal("""{"id":1,"note":"n"}""", r.RequestMessage!.Body));
+        Assert.Equal("n", simulator.GetProxy(24330)!.Note);
+        Assert.Equal(2, simulator.ReceivedRequests.Count);
+        Assert.All(simulator.ReceivedRequests, r => Assert.Equal("""{"id":24330,"note":"n"}""", r.RawBody));
     }
 
     [Fact]
