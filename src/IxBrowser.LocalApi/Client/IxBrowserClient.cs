@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
+using Polly;
 using Polly.Timeout;
 
 namespace IxBrowser.LocalApi;
@@ -91,95 +92,76 @@ public class IxBrowserClient : IIxBrowserClient
     public virtual Task<IxBrowserResponse> UpdateProfileProxyForApiExtractionAsync(UpdateProfileProxyForApiExtractionRequest request, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return ExecuteAsync(
-            UpdateProfileProxyForApiExtractionOperation,
-            request,
-            token => _generated.UpdateProfileProxyForApiExtractionAsync(request, token),
-            IxBrowserDataKind.JsonString,
-            new[] { request.ProxyInfo.ProxyUrl },
-            cancellationToken);
+        return ExecuteAsync(new Call(this, UpdateProfileProxyForApiExtractionOperation, request), cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task<IxBrowserResponse> UpdateProxyAsync(UpdateProxyRequest request, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return ExecuteAsync(
-            UpdateProxyOperation,
-            request,
-            token => _generated.UpdateProxyAsync(request, token),
-            IxBrowserDataKind.JsonInteger,
-            new[] { request.ProxyPassword, request.ProxyUser },
-            cancellationToken);
+        return ExecuteAsync(new Call(this, UpdateProxyOperation, request), cancellationToken);
     }
 
-    private async Task<IxBrowserResponse> ExecuteAsync(
-        string operation,
-        object request,
-        Func<CancellationToken, Task<IxBrowserResponse>> send,
-        IxBrowserDataKind expectedData,
-        string?[] secrets,
-        CancellationToken cancellationToken)
+    private async Task<IxBrowserResponse> ExecuteAsync(Call call, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            var maskedBody = RequestBodyMasker.Mask(request, new JsonSerializerSettings());
-            IxBrowserLog.RequestBody(_logger, operation, maskedBody);
+            var maskedBody = RequestBodyMasker.Mask(call.Request, new JsonSerializerSettings());
+            IxBrowserLog.RequestBody(_logger, call.Operation, maskedBody);
         }
 
         var started = Stopwatch.GetTimestamp();
-        var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            var response = await _pipeline.Pipeline.ExecuteAsync(
-                async token =>
-                {
-                    Interlocked.Increment(ref attempts);
-                    return await SendOnceAsync(operation, send, expectedData, secrets, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            // The state overload and a pooled context keep the pipeline free of per-call closures.
+            var response = await _pipeline.Pipeline.ExecuteAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
             var elapsed = ElapsedMs(started);
-            IxBrowserLog.CallSucceeded(_logger, operation, elapsed, attempts);
+            IxBrowserLog.CallSucceeded(_logger, call.Operation, elapsed, call.Attempts);
             return response;
         }
         catch (TimeoutRejectedException exception)
         {
-            var timeout = new IxBrowserTimeoutException(operation, _pipeline.Options.Timeout, exception);
+            var timeout = new IxBrowserTimeoutException(call.Operation, _pipeline.Options.Timeout, exception);
             var elapsed = ElapsedMs(started);
             var outcome = IxBrowserLog.Outcome(timeout);
-            IxBrowserLog.CallFailed(_logger, operation, elapsed, attempts, outcome, null, timeout);
+            IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, outcome, null, timeout);
             throw timeout;
         }
         catch (IxBrowserException exception)
         {
             var elapsed = ElapsedMs(started);
             var outcome = IxBrowserLog.Outcome(exception);
-            IxBrowserLog.CallFailed(_logger, operation, elapsed, attempts, outcome, (exception as IxBrowserApiException)?.Code, exception);
+            IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, outcome, (exception as IxBrowserApiException)?.Code, exception);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var elapsed = ElapsedMs(started);
-            IxBrowserLog.CallCancelled(_logger, operation, elapsed, attempts);
+            IxBrowserLog.CallCancelled(_logger, call.Operation, elapsed, call.Attempts);
             throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
-    private async ValueTask<IxBrowserResponse> SendOnceAsync(
-        string operation,
-        Func<CancellationToken, Task<IxBrowserResponse>> send,
-        IxBrowserDataKind expectedData,
-        string?[] secrets,
-        CancellationToken cancellationToken)
+    private async ValueTask<IxBrowserResponse> SendOnceAsync(Call call, CancellationToken cancellationToken)
     {
         IxBrowserResponse response;
         try
         {
-            response = await send(cancellationToken).ConfigureAwait(false);
+            response = call.Request switch
+            {
+                UpdateProxyRequest update => await _generated.UpdateProxyAsync(update, cancellationToken).ConfigureAwait(false),
+                UpdateProfileProxyForApiExtractionRequest extraction => await _generated.UpdateProfileProxyForApiExtractionAsync(extraction, cancellationToken).ConfigureAwait(false),
+                _ => throw new InvalidOperationException("Unknown request type " + call.Request.GetType().Name),
+            };
         }
         catch (GeneratedClientException exception)
         {
-            throw CallFailures.NotAnEnvelope(operation, BaseAddress, exception, secrets);
+            throw CallFailures.NotAnEnvelope(call.Operation, BaseAddress, exception, call.Secrets());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -189,14 +171,45 @@ public class IxBrowserClient : IIxBrowserClient
         catch (OperationCanceledException exception)
         {
             // Neither: the HttpClient's own Timeout elapsed.
-            throw new IxBrowserTimeoutException(operation, _httpClient.Timeout, exception);
+            throw new IxBrowserTimeoutException(call.Operation, _httpClient.Timeout, exception);
         }
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
-            throw CallFailures.Unreachable(operation, BaseAddress, exception);
+            throw CallFailures.Unreachable(call.Operation, BaseAddress, exception);
         }
 
-        return CallFailures.EnsureSuccess(operation, BaseAddress, response, expectedData, secrets);
+        var expectedData = call.Request is UpdateProxyRequest ? IxBrowserDataKind.JsonInteger : IxBrowserDataKind.JsonString;
+        if (response.Status.Code == 0 && response.Data?.Kind == expectedData)
+        {
+            return response;
+        }
+
+        return CallFailures.EnsureSuccess(call.Operation, BaseAddress, response, expectedData, call.Secrets());
+    }
+
+    /// <summary>One call through the pipeline: what it sends, and how many attempts it took.</summary>
+    private sealed class Call(IxBrowserClient client, string operation, object request)
+    {
+        public string Operation { get; } = operation;
+
+        public object Request { get; } = request;
+
+        public int Attempts { get; private set; }
+
+        public ValueTask<IxBrowserResponse> AttemptAsync(CancellationToken cancellationToken)
+        {
+            // Attempts run one after another (retries never overlap), so no interlocking is needed.
+            Attempts++;
+            return client.SendOnceAsync(this, cancellationToken);
+        }
+
+        /// <summary>The request's secret values, to strip from what the server sends back. Only built on failure.</summary>
+        public string?[] Secrets() => Request switch
+        {
+            UpdateProxyRequest update => new[] { update.ProxyPassword, update.ProxyUser },
+            UpdateProfileProxyForApiExtractionRequest extraction => new[] { extraction.ProxyInfo?.ProxyUrl },
+            _ => Array.Empty<string?>(),
+        };
     }
 
     private static long ElapsedMs(long started) => (long)((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);

@@ -1,0 +1,39 @@
+using System;
+using System.Net.Http;
+using IxBrowser.LocalApi.Benchmarks.Contenders;
+using IxBrowser.LocalApi.Benchmarks.Server;
+
+namespace IxBrowser.LocalApi.Benchmarks.Benchmarks;
+
+/// <summary>One server and one HttpClient (same handler settings) shared by every contender.</summary>
+public sealed class ClientFixture : IDisposable
+{
+    public ClientFixture(bool failing = false, int maxConcurrentRequests = 1)
+    {
+        Server = EnvelopeServer.StartAsync().GetAwaiter().GetResult();
+        var address = failing ? Server.FailingBaseAddress : Server.BaseAddress;
+        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { BaseAddress = address };
+        Ours = new IxBrowserClient(Http, new IxBrowserClientOptions { BaseAddress = address, MaxConcurrentRequests = maxConcurrentRequests, MaxRetryAttempts = 0 });
+        Newtonsoft = new NewtonsoftHandWritten(Http, address);
+        Stj = new SystemTextJsonHandWritten(Http, address);
+        Refit = new RefitContender(Http);
+    }
+
+    public EnvelopeServer Server { get; }
+
+    public HttpClient Http { get; }
+
+    public IxBrowserClient Ours { get; }
+
+    public NewtonsoftHandWritten Newtonsoft { get; }
+
+    public SystemTextJsonHandWritten Stj { get; }
+
+    public RefitContender Refit { get; }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
