@@ -58,7 +58,10 @@ public sealed class IxBrowserSimulator : IDisposable
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly HttpClient _httpClient;
     private readonly ConcurrentDictionary<string, SimulatorFaults.Injected?> _decisions = new();
+    private readonly ConcurrentDictionary<string, byte> _connections = new();
     private long _nextCallId;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private IxBrowserSimulator()
     {
@@ -92,6 +95,15 @@ public sealed class IxBrowserSimulator : IDisposable
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<ReceivedRequest> ReceivedRequests => _received.ToList();
+
+    /// <summary>How many distinct TCP connections clients have opened to the simulator.</summary>
+    public int ConnectionsOpened => _connections.Count;
+
+    /// <summary>The most requests the simulator was answering at the same moment.</summary>
+    public int MaxRequestsInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>How many requests the simulator is answering right now.</summary>
+    public int RequestsInFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>The custom proxies the simulator holds now.</summary>
     public IReadOnlyList<SimulatedProxy> Proxies => _engine.Proxies;
@@ -153,6 +165,25 @@ public sealed class IxBrowserSimulator : IDisposable
             return;
         }
 
+        _connections.TryAdd(context.Connection.Id, 0);
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            await HandleAsync(context, path, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string path, Func<Task> next)
+    {
         context.Request.EnableBuffering();
         string raw;
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true))

@@ -17,6 +17,8 @@ public sealed class SimulatorFaults
     private Random? _random;
     private double _randomProbability;
     private SimulatedFaultKind[] _randomKinds = Array.Empty<SimulatedFaultKind>();
+    private readonly Dictionary<SimulatedFaultKind, int> _injectedKinds = new();
+    private int _injectedErrors;
 
     /// <summary>Delay added before every answer. Default none.</summary>
     public TimeSpan Latency
@@ -79,6 +81,23 @@ public sealed class SimulatorFaults
         }
     }
 
+    /// <summary>How many calls have met a broken answer of <paramref name="kind"/> so far.</summary>
+    /// <param name="kind">The kind of fault.</param>
+    /// <returns>The count.</returns>
+    public int InjectedCount(SimulatedFaultKind kind)
+    {
+        lock (_gate)
+        {
+            return _injectedKinds.TryGetValue(kind, out var count) ? count : 0;
+        }
+    }
+
+    /// <summary>How many calls have been answered with an injected error code (including throttling) so far.</summary>
+    public int InjectedErrors
+    {
+        get { lock (_gate) { return _injectedErrors; } }
+    }
+
     /// <summary>Removes every fault, latency and throttle.</summary>
     public void Reset()
     {
@@ -96,6 +115,23 @@ public sealed class SimulatorFaults
     internal (TimeSpan Latency, Injected? Fault) Arrive(DateTimeOffset now)
     {
         lock (_gate)
+        {
+            var decision = Decide(now);
+            if (decision.Fault is { Kind: { } kind })
+            {
+                _injectedKinds[kind] = _injectedKinds.TryGetValue(kind, out var count) ? count + 1 : 1;
+            }
+            else if (decision.Fault is not null)
+            {
+                _injectedErrors++;
+            }
+
+            return decision;
+        }
+    }
+
+    private (TimeSpan Latency, Injected? Fault) Decide(DateTimeOffset now)
+    {
         {
             _recentCalls.Enqueue(now);
             while (_recentCalls.Count > 0 && now - _recentCalls.Peek() > TimeSpan.FromSeconds(1))

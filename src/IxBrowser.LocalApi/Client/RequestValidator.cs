@@ -103,12 +103,19 @@ internal static class RequestValidator
     private static void RequireDefined<TEnum>(TEnum value, string property, string wireName)
         where TEnum : struct, Enum
     {
-        if (!Enum.IsDefined(typeof(TEnum), value))
+        if (!DefinedValues<TEnum>.All.Contains(value))
         {
             var choices = string.Join(", ", Enum.GetNames(typeof(TEnum)).Select(name => typeof(TEnum).Name + "." + name));
             var problem = Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0 ? "is not set" : $"has the undefined value {value}";
             throw Invalid(property, wireName, $"{problem}: choose one of {choices}.");
         }
+    }
+
+    /// <summary>The members of an enum, looked up once: Enum.IsDefined(Type, object) boxes on every call.</summary>
+    private static class DefinedValues<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly System.Collections.Generic.HashSet<TEnum> All = new(Enum.GetValues(typeof(TEnum)).Cast<TEnum>());
     }
 
     private static ArgumentException Invalid(string property, string wireName, string problem) =>

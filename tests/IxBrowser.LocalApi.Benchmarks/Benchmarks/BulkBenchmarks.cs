@@ -9,7 +9,7 @@ namespace IxBrowser.LocalApi.Benchmarks.Benchmarks;
 
 /// <summary>10,000 proxy updates, one worker or eight; our client's limit is set to the worker count.</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 10)]
 public class BulkBenchmarks
 {
     private const int Updates = 10_000;

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Packs IxBrowser.LocalApi and IxBrowser.LocalApi.Testing, then builds and runs a throwaway console
+# app in a temporary folder that references the .nupkg files from a local folder source (never the
+# projects) and calls both operations against the simulator. Proves the packages work on their own.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+packages="$root/artifacts/packages"
+rm -rf "$packages"
+mkdir -p "$packages"
+
+dotnet pack "$root/src/IxBrowser.LocalApi/IxBrowser.LocalApi.csproj" -c Release -o "$packages"
+dotnet pack "$root/src/IxBrowser.LocalApi.Testing/IxBrowser.LocalApi.Testing.csproj" -c Release -o "$packages"
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
+for id in IxBrowser.LocalApi IxBrowser.LocalApi.Testing; do
+  for ext in nupkg snupkg; do
+    [ -f "$packages/$id.$version.$ext" ] || { echo "missing $id.$version.$ext" >&2; exit 1; }
+  done
+done
+
+consumer=$(mktemp -d)
+trap 'rm -rf "$consumer"' EXIT
+cd "$consumer"
+cat > nuget.config <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$packages" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="IxBrowser.LocalApi*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+cat > Consumer.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <NoWarn>NU1603</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="IxBrowser.LocalApi" Version="$version" />
+    <PackageReference Include="IxBrowser.LocalApi.Testing" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > Program.cs <<'CS'
+using IxBrowser.LocalApi;
+using IxBrowser.LocalApi.Testing;
+
+using var simulator = IxBrowserSimulator.Start();
+var client = simulator.Client;
+
+var switched = await client.UpdateProfileProxyForApiExtractionAsync(new UpdateProfileProxyForApiExtractionRequest
+{
+    ProfileId = 161,
+    ProxyInfo = new ApiExtractionProxyInfo
+    {
+        ProxyType = ProxyType.Socks5,
+        ProxyDataFormatType = ProxyDataFormatType.Txt,
+        ProxyExtractionMethod = ProxyExtractionMethod.Invalid,
+        ProxyUrl = "https://provider.example/extract?key=consumer",
+    },
+});
+Check(switched.Data?.StringValue == "success" && simulator.GetProfile(161)!.ProxyMode == 4, "API extraction");
+
+var updated = await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "from the package", ProxyPort = "8080" });
+Check(updated.Data?.Int64Value == 1 && simulator.GetProxy(24330)!.Note == "from the package" && simulator.GetProxy(24330)!.ProxyPort == "8080", "proxy update");
+
+try
+{
+    await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, Note = "x" });
+    Check(false, "unknown proxy must fail");
+}
+catch (IxBrowserApiException e)
+{
+    Check(e.Code == IxBrowserErrorCodes.ProxyNotFound, "error 2002");
+}
+
+Console.WriteLine($"consumer smoke test passed: IxBrowser.LocalApi {typeof(IxBrowserClient).Assembly.GetName().Version} from the package");
+
+static void Check(bool ok, string what)
+{
+    if (!ok)
+    {
+        Console.Error.WriteLine("consumer smoke test FAILED: " + what);
+        Environment.Exit(1);
+    }
+    Console.WriteLine("ok: " + what);
+}
+CS
+dotnet run -c Release

@@ -1,0 +1,68 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using IxBrowser.LocalApi.Benchmarks.Contenders;
+using IxBrowser.LocalApi.Benchmarks.Server;
+
+namespace IxBrowser.LocalApi.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release -- --time-probe`: microseconds per call of variants of the client at
+/// concurrency 8, to find which part of the pipeline costs time under load. A diagnostic, not a
+/// benchmark: BenchmarkDotNet's figures are the ones to quote.
+/// </summary>
+internal static class TimeProbe
+{
+    public static async Task RunAsync()
+    {
+        await using var server = await EnvelopeServer.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 });
+        var request = Requests.Ours();
+        IxBrowserClient Client(Action<IxBrowserClientOptions> configure)
+        {
+            var options = new IxBrowserClientOptions { BaseAddress = server.BaseAddress, MaxConcurrentRequests = 8, MaxRetryAttempts = 0 };
+            configure(options);
+            return new IxBrowserClient(http, options);
+        }
+
+        var newtonsoft = new NewtonsoftHandWritten(http, server.BaseAddress);
+        var body = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+        var generated = new IxBrowserGeneratedClient(http) { BaseUrl = server.BaseAddress.AbsoluteUri, ReadResponseAsString = true };
+        var full = Client(_ => { });
+        var noTimeout = Client(o => o.Timeout = Timeout.InfiniteTimeSpan);
+        var retries = Client(o => o.MaxRetryAttempts = 3);
+        for (var round = 0; round < 2; round++)
+        {
+            await Measure("b) hand-written Newtonsoft", () => newtonsoft.UpdateProxyAsync(body));
+            await Measure("generated client only", () => generated.UpdateProxyAsync(request));
+            await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request));
+            await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request));
+            await Measure("IxBrowserClient + retry", () => retries.UpdateProxyAsync(request));
+        }
+    }
+
+    private static async Task Measure<T>(string name, Func<Task<T>> call)
+    {
+        const int Calls = 20_000;
+        const int Workers = 8;
+        async Task Run(int count)
+        {
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(async _ =>
+            {
+                while (Interlocked.Increment(ref next) < count)
+                {
+                    await call();
+                }
+            }));
+        }
+
+        await Run(2_000);
+        var clock = Stopwatch.StartNew();
+        await Run(Calls);
+        Console.WriteLine($"{name,-36} {clock.Elapsed.TotalMilliseconds * 1000 / Calls,6:0.0} us/call at concurrency {Workers}");
+    }
+}
