@@ -18,7 +18,12 @@ public static class IxBrowserServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets <see cref="IxBrowserClientOptions"/>; defaults apply without it.</param>
     /// <returns>The HTTP client builder, to add your own handlers.</returns>
+    // RS0027 asks optional parameters to sit on the longest overload. This signature is the documented one
+    // (services.AddIxBrowserClient() with or without a delegate), and the IConfiguration overload differs by
+    // type, so calls bind unambiguously.
+#pragma warning disable RS0027
     public static IHttpClientBuilder AddIxBrowserClient(this IServiceCollection services, Action<IxBrowserClientOptions>? configure = null)
+#pragma warning restore RS0027
     {
         if (services is null)
         {

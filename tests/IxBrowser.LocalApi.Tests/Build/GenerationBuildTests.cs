@@ -44,14 +44,21 @@ public class GenerationBuildTests
     }
 
     [Fact]
-    public void A_property_added_to_the_spec_appears_in_the_built_assembly()
+    public void A_property_added_to_the_spec_appears_in_the_built_assembly_and_in_the_public_API_check()
     {
         using var copy = new RepositoryCopy();
         copy.EditSpec(
             "          description: Id of the custom proxy to change.\n",
             "          description: Id of the custom proxy to change.\n        proxy_region:\n          type: string\n          description: Region of the proxy (added by a test).\n");
 
-        var build = copy.BuildLibrary();
+        // Public API tracking: the new public property fails the build until PublicAPI.Unshipped.txt records it.
+        var tracked = copy.BuildLibrary();
+        Assert.NotEqual(0, tracked.ExitCode);
+        Assert.Contains("RS0016", tracked.Output, StringComparison.Ordinal);
+        Assert.Contains("IxBrowser.LocalApi.UpdateProxyRequest.ProxyRegion.get -> string?", tracked.Output, StringComparison.Ordinal);
+
+        // With the analyzer's finding demoted to a warning, the regenerated property is in the assembly.
+        var build = copy.BuildLibrary("-p:WarningsNotAsErrors=RS0016");
 
         Assert.True(build.ExitCode == 0, build.Output);
         var context = new AssemblyLoadContext("regenerated", isCollectible: true);
@@ -96,6 +103,18 @@ public class GenerationBuildTests
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("NSwag could not generate the client from the spec", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spec_version_that_disagrees_with_the_package_version_fails_the_build()
+    {
+        using var copy = new RepositoryCopy();
+        copy.EditSpec("  version: 1.0.0\n", "  version: 2.0.0\n");
+
+        var build = copy.BuildLibrary();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("The package version 1.0.0 (Directory.Build.props) and the spec's info.version 2.0.0 disagree", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

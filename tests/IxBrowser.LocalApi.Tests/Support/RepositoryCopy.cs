@@ -15,7 +15,7 @@ public sealed class RepositoryCopy : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "ixbrowser-copy-" + Guid.NewGuid().ToString("N")[..8]);
         var source = FindRoot();
-        foreach (var entry in new[] { "spec", "src", "nswag.json", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
+        foreach (var entry in new[] { "spec", "src", "build", "nswag.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig", "README.md" })
         {
             var from = Path.Combine(source, entry);
             if (Directory.Exists(from))
