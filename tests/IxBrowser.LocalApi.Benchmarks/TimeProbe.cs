@@ -18,6 +18,7 @@ internal static class TimeProbe
 {
     public static async Task RunAsync()
     {
+        CpuOnly();
         await using var server = await EnvelopeServer.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 });
         var request = Requests.Ours();
@@ -42,6 +43,43 @@ internal static class TimeProbe
             await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request));
             await Measure("IxBrowserClient + retry", () => retries.UpdateProxyAsync(request));
         }
+    }
+
+    /// <summary>CPU-only pieces of a call, to compare our serialization and validation with the hand-written code's.</summary>
+    private static void CpuOnly()
+    {
+        var ours = Requests.OursExtraction();
+        var theirs = new NewtonsoftHandWritten.ExtractionBody { ProfileId = 161, ProxyInfo = { ProxyUrl = Requests.ExtractionUrl } };
+        var serializer = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore });
+        string Serialize(object body)
+        {
+            var writer = new System.IO.StringWriter();
+            serializer.Serialize(writer, body);
+            return writer.ToString();
+        }
+
+        void Time(string name, Action action)
+        {
+            for (var i = 0; i < 50_000; i++)
+            {
+                action();
+            }
+
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < 200_000; i++)
+            {
+                action();
+            }
+
+            Console.WriteLine($"{name,-36} {clock.Elapsed.TotalMilliseconds * 1000 / 200_000,6:0.00} us");
+        }
+
+        Time("serialize extraction, ours", () => Serialize(ours));
+        Time("serialize extraction, hand-written", () => Serialize(theirs));
+        var wire = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore, ContractResolver = new IxBrowser.LocalApi.Serialization.WireContractResolver() });
+        Time("serialize extraction, ours + wire enums", () => { var w = new System.IO.StringWriter(); wire.Serialize(w, ours); _ = w.ToString(); });
+        Time("validate extraction request", () => RequestValidator.Validate(ours));
+        Time("validate proxy-update request", () => RequestValidator.Validate(Requests.Ours()));
     }
 
     private static async Task Measure<T>(string name, Func<Task<T>> call)

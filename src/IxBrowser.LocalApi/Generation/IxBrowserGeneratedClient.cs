@@ -25,6 +25,8 @@ internal partial class IxBrowserGeneratedClient
         settings.DateParseHandling = DateParseHandling.None;
         // An envelope is two levels deep; a deeply nested body is garbage, not data.
         settings.MaxDepth = 32;
+        // Same wire strings as the generator's StringEnumConverter, from tables built once.
+        settings.ContractResolver = new Serialization.WireContractResolver();
     }
 
     private static HttpMethod CachedMethod(string method) => method switch
