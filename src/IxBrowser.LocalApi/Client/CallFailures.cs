@@ -10,30 +10,25 @@ internal static class CallFailures
 {
     private const int ExcerptLength = 200;
 
-    /// <summary>Checks a deserialized envelope: error.code must be 0 and data of the documented kind.</summary>
-    public static IxBrowserResponse EnsureSuccess(string operation, Uri baseAddress, IxBrowserResponse response, IxBrowserDataKind expectedData, string?[] secrets)
+    /// <summary>Why a deserialized envelope is not a success: error.code is not 0, or data is not of the documented kind.</summary>
+    public static IxBrowserException Failure(string operation, Uri baseAddress, IxBrowserResponse response, IxBrowserDataKind expectedData, string?[] secrets)
     {
         var status = response.Status;
         if (status.Code != 0)
         {
             // A server that echoes the request in its message must not leak the request's secrets.
             var serverMessage = status.Message is null ? null : Redact.Remove(status.Message, secrets);
-            throw new IxBrowserApiException(operation, status.Code, serverMessage, status.Time);
+            return new IxBrowserApiException(operation, status.Code, serverMessage, status.Time);
         }
 
-        if (response.Data is not { } data || data.Kind != expectedData)
-        {
-            var found = response.Data is null ? "no data" : response.Data.Describe();
-            var expected = expectedData == IxBrowserDataKind.JsonString ? "the string \"success\"" : "the integer 1";
-            var excerpt = Excerpt(response.ToString(), secrets);
-            throw new IxBrowserProtocolException(
-                operation,
-                $"{operation}: the local API at {baseAddress} reported success (code 0) but its data was {found}, where the spec documents {expected}. Answer: {excerpt}",
-                200,
-                excerpt);
-        }
-
-        return response;
+        var found = response.Data is null ? "no data" : response.Data.Describe();
+        var expected = expectedData == IxBrowserDataKind.JsonString ? "the string \"success\"" : "the integer 1";
+        var excerpt = Excerpt(response.ToString(), secrets);
+        return new IxBrowserProtocolException(
+            operation,
+            $"{operation}: the local API at {baseAddress} reported success (code 0) but its data was {found}, where the spec documents {expected}. Answer: {excerpt}",
+            200,
+            excerpt);
     }
 
     /// <summary>The generated client could not read an envelope: wrong status, empty, not JSON, wrong shape.</summary>

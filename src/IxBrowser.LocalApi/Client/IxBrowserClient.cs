@@ -112,42 +112,46 @@ public class IxBrowserClient : IIxBrowserClient
 
         var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        Outcome<IxBrowserResponse> outcome;
         try
         {
-            // The state overload and a pooled context keep the pipeline free of per-call closures.
-            var response = await _pipeline.Pipeline.ExecuteAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
-            var elapsed = ElapsedMs(started);
-            IxBrowserLog.CallSucceeded(_logger, call.Operation, elapsed, call.Attempts);
-            return response;
-        }
-        catch (TimeoutRejectedException exception)
-        {
-            var timeout = new IxBrowserTimeoutException(call.Operation, _pipeline.Options.Timeout, exception);
-            var elapsed = ElapsedMs(started);
-            var outcome = IxBrowserLog.Outcome(timeout);
-            IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, outcome, null, timeout);
-            throw timeout;
-        }
-        catch (IxBrowserException exception)
-        {
-            var elapsed = ElapsedMs(started);
-            var outcome = IxBrowserLog.Outcome(exception);
-            IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, outcome, (exception as IxBrowserApiException)?.Code, exception);
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            var elapsed = ElapsedMs(started);
-            IxBrowserLog.CallCancelled(_logger, call.Operation, elapsed, call.Attempts);
-            throw;
+            // Failures travel through the pipeline as outcomes, not exceptions: each throw and rethrow
+            // through an async frame costs a stack-trace capture, and the failure path is measured
+            // (FailurePathBenchmarks). The state overload and a pooled context avoid per-call closures.
+            outcome = await _pipeline.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+
+        var elapsed = ElapsedMs(started);
+        switch (outcome.Exception)
+        {
+            case null:
+                IxBrowserLog.CallSucceeded(_logger, call.Operation, elapsed, call.Attempts);
+                return outcome.Result!;
+            case TimeoutRejectedException exception:
+                var timeout = new IxBrowserTimeoutException(call.Operation, _pipeline.Options.Timeout, exception);
+                IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, IxBrowserLog.Outcome(timeout), null, timeout);
+                throw timeout;
+            case IxBrowserException exception:
+                IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, IxBrowserLog.Outcome(exception), (exception as IxBrowserApiException)?.Code, exception);
+                throw exception;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                IxBrowserLog.CallCancelled(_logger, call.Operation, elapsed, call.Attempts);
+                outcome.ThrowIfException();
+                break;
+            default:
+                // Not ours and not expected; rethrown with its original stack trace.
+                outcome.ThrowIfException();
+                break;
+        }
+
+        throw new InvalidOperationException("Unreachable: every outcome returns or throws above.");
     }
 
-    private async ValueTask<IxBrowserResponse> SendOnceAsync(Call call, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<IxBrowserResponse>> SendOnceAsync(Call call, CancellationToken cancellationToken)
     {
         IxBrowserResponse response;
         try
@@ -161,30 +165,30 @@ public class IxBrowserClient : IIxBrowserClient
         }
         catch (GeneratedClientException exception)
         {
-            throw CallFailures.NotAnEnvelope(call.Operation, BaseAddress, exception, call.Secrets());
+            return Outcome.FromException<IxBrowserResponse>(CallFailures.NotAnEnvelope(call.Operation, BaseAddress, exception, call.Secrets()));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
             // The caller's token or the pipeline's per-attempt timeout; the pipeline tells them apart.
-            throw;
+            return Outcome.FromException<IxBrowserResponse>(exception);
         }
         catch (OperationCanceledException exception)
         {
             // Neither: the HttpClient's own Timeout elapsed.
-            throw new IxBrowserTimeoutException(call.Operation, _httpClient.Timeout, exception);
+            return Outcome.FromException<IxBrowserResponse>(new IxBrowserTimeoutException(call.Operation, _httpClient.Timeout, exception));
         }
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
-            throw CallFailures.Unreachable(call.Operation, BaseAddress, exception);
+            return Outcome.FromException<IxBrowserResponse>(CallFailures.Unreachable(call.Operation, BaseAddress, exception));
         }
 
         var expectedData = call.Request is UpdateProxyRequest ? IxBrowserDataKind.JsonInteger : IxBrowserDataKind.JsonString;
         if (response.Status.Code == 0 && response.Data?.Kind == expectedData)
         {
-            return response;
+            return Outcome.FromResult(response);
         }
 
-        return CallFailures.EnsureSuccess(call.Operation, BaseAddress, response, expectedData, call.Secrets());
+        return Outcome.FromException<IxBrowserResponse>(CallFailures.Failure(call.Operation, BaseAddress, response, expectedData, call.Secrets()));
     }
 
     /// <summary>One call through the pipeline: what it sends, and how many attempts it took.</summary>
@@ -196,7 +200,7 @@ public class IxBrowserClient : IIxBrowserClient
 
         public int Attempts { get; private set; }
 
-        public ValueTask<IxBrowserResponse> AttemptAsync(CancellationToken cancellationToken)
+        public ValueTask<Outcome<IxBrowserResponse>> AttemptAsync(CancellationToken cancellationToken)
         {
             // Attempts run one after another (retries never overlap), so no interlocking is needed.
             Attempts++;
