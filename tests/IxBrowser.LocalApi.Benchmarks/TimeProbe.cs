@@ -19,6 +19,7 @@ internal static class TimeProbe
     public static async Task RunAsync()
     {
         CpuOnly();
+        await InMemory();
         await using var server = await EnvelopeServer.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 });
         var request = Requests.Ours();
@@ -42,6 +43,34 @@ internal static class TimeProbe
             await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request));
             await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request));
             await Measure("IxBrowserClient + retry", () => retries.UpdateProxyAsync(request));
+        }
+    }
+
+    /// <summary>The same variants, one call at a time, against <see cref="CannedEnvelopeHandler"/>: the client's own cost.</summary>
+    private static async Task InMemory()
+    {
+        var address = new Uri("http://127.0.0.1:53200/");
+        using var http = new HttpClient(new CannedEnvelopeHandler());
+        var request = Requests.Ours();
+        IxBrowserClient Client(Action<IxBrowserClientOptions> configure)
+        {
+            var options = new IxBrowserClientOptions { BaseAddress = address, MaxConcurrentRequests = 1, MaxRetryAttempts = 0 };
+            configure(options);
+            return new IxBrowserClient(http, options);
+        }
+
+        var newtonsoft = new NewtonsoftHandWritten(http, address);
+        var body = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+        var generated = new IxBrowserGeneratedClient(http) { BaseUrl = address.AbsoluteUri, ReadResponseAsString = true };
+        var full = Client(_ => { });
+        var noTimeout = Client(o => o.Timeout = Timeout.InfiniteTimeSpan);
+        for (var round = 0; round < 2; round++)
+        {
+            Console.WriteLine("in memory, one call at a time:");
+            await Measure("b) hand-written Newtonsoft", () => newtonsoft.UpdateProxyAsync(body), workers: 1, calls: 200_000);
+            await Measure("generated client only", () => generated.UpdateProxyAsync(request), workers: 1, calls: 200_000);
+            await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request), workers: 1, calls: 200_000);
+            await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request), workers: 1, calls: 200_000);
         }
     }
 
@@ -82,14 +111,12 @@ internal static class TimeProbe
         Time("validate proxy-update request", () => RequestValidator.Validate(Requests.Ours()));
     }
 
-    private static async Task Measure<T>(string name, Func<Task<T>> call)
+    private static async Task Measure<T>(string name, Func<Task<T>> call, int workers = 8, int calls = 20_000)
     {
-        const int Calls = 20_000;
-        const int Workers = 8;
         async Task Run(int count)
         {
             var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, Workers).Select(async _ =>
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
             {
                 while (Interlocked.Increment(ref next) < count)
                 {
@@ -100,7 +127,7 @@ internal static class TimeProbe
 
         await Run(2_000);
         var clock = Stopwatch.StartNew();
-        await Run(Calls);
-        Console.WriteLine($"{name,-36} {clock.Elapsed.TotalMilliseconds * 1000 / Calls,6:0.0} us/call at concurrency {Workers}");
+        await Run(calls);
+        Console.WriteLine($"{name,-36} {clock.Elapsed.TotalMilliseconds * 1000 / calls,6:0.00} us/call at concurrency {workers}");
     }
 }
