@@ -16,8 +16,8 @@ internal static class AllocationProbe
     {
         using var fixture = new ClientFixture();
         var ours = Requests.Ours();
-        var generated = new IxBrowserGeneratedClient(fixture.Http) { BaseUrl = fixture.Server.BaseAddress.AbsoluteUri, ReadResponseAsString = true };
-        var newtonsoft = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+        var generated = new IxBrowserGeneratedClient(fixture.Http) { BaseUrl = fixture.Http.BaseAddress!.AbsoluteUri, ReadResponseAsString = true };
+        var newtonsoft = Requests.Newtonsoft();
 
         const string Body = """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""";
         await Measure("serialize ours", () => Task.FromResult(Newtonsoft.Json.JsonConvert.SerializeObject(ours, new Newtonsoft.Json.JsonSerializerSettings())));

@@ -10,8 +10,8 @@ using IxBrowser.LocalApi.Benchmarks.Server;
 namespace IxBrowser.LocalApi.Benchmarks;
 
 /// <summary>
-/// `dotnet run -c Release -- --time-probe`: microseconds per call of variants of the client at
-/// concurrency 8, to find which part of the pipeline costs time under load. A diagnostic, not a
+/// `dotnet run -c Release -- --time-probe`: microseconds per call of variants of the client, in
+/// memory one call at a time and over Kestrel at concurrency 8, to find which part costs time. A diagnostic, not a
 /// benchmark: BenchmarkDotNet's figures are the ones to quote.
 /// </summary>
 internal static class TimeProbe
@@ -19,58 +19,41 @@ internal static class TimeProbe
     public static async Task RunAsync()
     {
         CpuOnly();
-        await InMemory();
+        using (var inMemory = new HttpClient(new CannedEnvelopeHandler()))
+        {
+            await Series("in memory, one call at a time (the client's own cost):", inMemory, IxBrowserClient.DefaultBaseAddress, workers: 1, calls: 200_000);
+        }
+
         await using var server = await EnvelopeServer.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 });
-        var request = Requests.Ours();
-        IxBrowserClient Client(Action<IxBrowserClientOptions> configure)
-        {
-            var options = new IxBrowserClientOptions { BaseAddress = server.BaseAddress, MaxConcurrentRequests = 8, MaxRetryAttempts = 0 };
-            configure(options);
-            return new IxBrowserClient(http, options);
-        }
-
-        var newtonsoft = new NewtonsoftHandWritten(http, server.BaseAddress);
-        var body = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
-        var generated = new IxBrowserGeneratedClient(http) { BaseUrl = server.BaseAddress.AbsoluteUri, ReadResponseAsString = true };
-        var full = Client(_ => { });
-        var noTimeout = Client(o => o.Timeout = Timeout.InfiniteTimeSpan);
-        var retries = Client(o => o.MaxRetryAttempts = 3);
-        for (var round = 0; round < 2; round++)
-        {
-            await Measure("b) hand-written Newtonsoft", () => newtonsoft.UpdateProxyAsync(body));
-            await Measure("generated client only", () => generated.UpdateProxyAsync(request));
-            await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request));
-            await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request));
-            await Measure("IxBrowserClient + retry", () => retries.UpdateProxyAsync(request));
-        }
+        await Series("over Kestrel at concurrency 8:", http, server.BaseAddress, workers: 8, calls: 20_000);
     }
 
-    /// <summary>The same variants, one call at a time, against <see cref="CannedEnvelopeHandler"/>: the client's own cost.</summary>
-    private static async Task InMemory()
+    /// <summary>Variants of the client, from the bare generated one to the full pipeline, each measured twice (the first round warms up).</summary>
+    private static async Task Series(string title, HttpClient http, Uri address, int workers, int calls)
     {
-        var address = new Uri("http://127.0.0.1:53200/");
-        using var http = new HttpClient(new CannedEnvelopeHandler());
         var request = Requests.Ours();
         IxBrowserClient Client(Action<IxBrowserClientOptions> configure)
         {
-            var options = new IxBrowserClientOptions { BaseAddress = address, MaxConcurrentRequests = 1, MaxRetryAttempts = 0 };
+            var options = new IxBrowserClientOptions { BaseAddress = address, MaxConcurrentRequests = workers, MaxRetryAttempts = 0 };
             configure(options);
             return new IxBrowserClient(http, options);
         }
 
         var newtonsoft = new NewtonsoftHandWritten(http, address);
-        var body = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+        var body = Requests.Newtonsoft();
         var generated = new IxBrowserGeneratedClient(http) { BaseUrl = address.AbsoluteUri, ReadResponseAsString = true };
         var full = Client(_ => { });
         var noTimeout = Client(o => o.Timeout = Timeout.InfiniteTimeSpan);
+        var retries = Client(o => o.MaxRetryAttempts = 3);
         for (var round = 0; round < 2; round++)
         {
-            Console.WriteLine("in memory, one call at a time:");
-            await Measure("b) hand-written Newtonsoft", () => newtonsoft.UpdateProxyAsync(body), workers: 1, calls: 200_000);
-            await Measure("generated client only", () => generated.UpdateProxyAsync(request), workers: 1, calls: 200_000);
-            await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request), workers: 1, calls: 200_000);
-            await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request), workers: 1, calls: 200_000);
+            Console.WriteLine(title);
+            await Measure("b) hand-written Newtonsoft", () => newtonsoft.UpdateProxyAsync(body), workers, calls);
+            await Measure("generated client only", () => generated.UpdateProxyAsync(request), workers, calls);
+            await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request), workers, calls);
+            await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request), workers, calls);
+            await Measure("IxBrowserClient + retry", () => retries.UpdateProxyAsync(request), workers, calls);
         }
     }
 
@@ -78,7 +61,7 @@ internal static class TimeProbe
     private static void CpuOnly()
     {
         var ours = Requests.OursExtraction();
-        var theirs = new NewtonsoftHandWritten.ExtractionBody { ProfileId = 161, ProxyInfo = { ProxyUrl = Requests.ExtractionUrl } };
+        var theirs = Requests.NewtonsoftExtraction();
         var serializer = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore });
         string Serialize(object body)
         {
@@ -111,7 +94,7 @@ internal static class TimeProbe
         Time("validate proxy-update request", () => RequestValidator.Validate(Requests.Ours()));
     }
 
-    private static async Task Measure<T>(string name, Func<Task<T>> call, int workers = 8, int calls = 20_000)
+    private static async Task Measure<T>(string name, Func<Task<T>> call, int workers, int calls)
     {
         async Task Run(int count)
         {

@@ -8,18 +8,22 @@ namespace IxBrowser.LocalApi.Benchmarks.Benchmarks;
 /// <summary>One server and one HttpClient (same handler settings) shared by every contender.</summary>
 public sealed class ClientFixture : IDisposable
 {
-    public ClientFixture(bool failing = false, int maxConcurrentRequests = 1)
+    /// <param name="failing">Answer the documented failures instead of success.</param>
+    /// <param name="maxConcurrentRequests">Our client's concurrency limit.</param>
+    /// <param name="inMemory">No server: the HttpClient answers from <see cref="CannedEnvelopeHandler"/>.</param>
+    public ClientFixture(bool failing = false, int maxConcurrentRequests = 1, bool inMemory = false)
     {
-        Server = EnvelopeServer.StartAsync().GetAwaiter().GetResult();
-        var address = failing ? Server.FailingBaseAddress : Server.BaseAddress;
-        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { BaseAddress = address };
+        Server = inMemory ? null : EnvelopeServer.StartAsync().GetAwaiter().GetResult();
+        var address = Server is null ? IxBrowserClient.DefaultBaseAddress : failing ? Server.FailingBaseAddress : Server.BaseAddress;
+        HttpMessageHandler handler = inMemory ? new CannedEnvelopeHandler() : new SocketsHttpHandler { MaxConnectionsPerServer = 16 };
+        Http = new HttpClient(handler) { BaseAddress = address };
         Ours = new IxBrowserClient(Http, new IxBrowserClientOptions { BaseAddress = address, MaxConcurrentRequests = maxConcurrentRequests, MaxRetryAttempts = 0 });
         Newtonsoft = new NewtonsoftHandWritten(Http, address);
         Stj = new SystemTextJsonHandWritten(Http, address);
         Refit = new RefitContender(Http);
     }
 
-    public EnvelopeServer Server { get; }
+    public EnvelopeServer? Server { get; }
 
     public HttpClient Http { get; }
 
@@ -34,6 +38,6 @@ public sealed class ClientFixture : IDisposable
     public void Dispose()
     {
         Http.Dispose();
-        Server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -17,7 +17,7 @@ public class FailurePathBenchmarks
     {
         _fixture = new ClientFixture(failing: true);
         _ours = Requests.Ours();
-        _newtonsoft = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+        _newtonsoft = Requests.Newtonsoft();
     }
 
     [GlobalCleanup]

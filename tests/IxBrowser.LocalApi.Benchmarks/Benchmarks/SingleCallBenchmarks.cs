@@ -22,14 +22,17 @@ public class SingleCallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _fixture = new ClientFixture();
+        _fixture = CreateFixture();
         _ours = Requests.Ours();
         _oursExtraction = Requests.OursExtraction();
-        _newtonsoft = new NewtonsoftHandWritten.ProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
-        _newtonsoftExtraction = new NewtonsoftHandWritten.ExtractionBody { ProfileId = 161, ProxyInfo = { ProxyUrl = Requests.ExtractionUrl } };
-        _stj = new StjProxyUpdateBody { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
-        _stjExtraction = new StjExtractionBody { ProfileId = 161, ProxyInfo = { ProxyUrl = Requests.ExtractionUrl } };
+        _newtonsoft = Requests.Newtonsoft();
+        _newtonsoftExtraction = Requests.NewtonsoftExtraction();
+        _stj = Requests.Stj();
+        _stjExtraction = Requests.StjExtraction();
     }
+
+    /// <summary>Where the contenders send their calls: a Kestrel server on loopback.</summary>
+    protected virtual ClientFixture CreateFixture() => new();
 
     [GlobalCleanup]
     public void Cleanup() => _fixture.Dispose();

@@ -18,4 +18,12 @@ public static class Requests
             ProxyUrl = ExtractionUrl,
         },
     };
+
+    public static NewtonsoftHandWritten.ProxyUpdateBody Newtonsoft() => new() { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+
+    public static NewtonsoftHandWritten.ExtractionBody NewtonsoftExtraction() => new() { ProfileId = 161, ProxyInfo = { ProxyUrl = ExtractionUrl } };
+
+    public static StjProxyUpdateBody Stj() => new() { Id = 24330, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425", Note = "bench" };
+
+    public static StjExtractionBody StjExtraction() => new() { ProfileId = 161, ProxyInfo = { ProxyUrl = ExtractionUrl } };
 }
