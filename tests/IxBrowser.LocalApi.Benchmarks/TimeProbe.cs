@@ -90,6 +90,10 @@ internal static class TimeProbe
         Time("serialize extraction, hand-written", () => Serialize(theirs));
         var wire = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore, ContractResolver = new IxBrowser.LocalApi.Serialization.WireContractResolver() });
         Time("serialize extraction, ours + wire enums", () => { var w = new System.IO.StringWriter(); wire.Serialize(w, ours); _ = w.ToString(); });
+        const string Envelope = """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""";
+        var client = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = Newtonsoft.Json.DateParseHandling.None, MaxDepth = 32, ContractResolver = new IxBrowser.LocalApi.Serialization.WireContractResolver(), Converters = { new IxBrowser.LocalApi.Serialization.IxBrowserResponseJsonConverter() } });
+        Time("deserialize envelope, ours", () => client.Deserialize<IxBrowserResponse>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
+        Time("deserialize envelope, hand-written", () => serializer.Deserialize<NewtonsoftHandWritten.Envelope>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
         Time("validate extraction request", () => RequestValidator.Validate(ours));
         Time("validate proxy-update request", () => RequestValidator.Validate(Requests.Ours()));
     }

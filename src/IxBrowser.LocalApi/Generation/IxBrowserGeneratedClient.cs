@@ -27,6 +27,8 @@ internal partial class IxBrowserGeneratedClient
         settings.MaxDepth = 32;
         // Same wire strings as the generator's StringEnumConverter, from tables built once.
         settings.ContractResolver = new Serialization.WireContractResolver();
+        // The envelope is read in one pass instead of through Newtonsoft's required-property tracking.
+        settings.Converters.Add(new Serialization.IxBrowserResponseJsonConverter());
     }
 
     private static HttpMethod CachedMethod(string method) => method switch
