@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
 
 namespace IxBrowser.LocalApi.Serialization;
 
@@ -38,7 +40,9 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
         IxBrowserStatus? status = null;
         while (NextProperty(reader, nameof(IxBrowserResponse)) is { } name)
         {
-            switch (name)
+            JsonProperty? property = null;
+            var key = name is "error" or "data" ? name : (property = Match(typeof(IxBrowserResponse), name, serializer))?.PropertyName;
+            switch (key)
             {
                 case "error":
                     Advance(reader);
@@ -55,7 +59,7 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
                     break;
                 default:
                     Advance(reader);
-                    response.AdditionalProperties[name] = serializer.Deserialize(reader)!;
+                    SetOther(response, response.AdditionalProperties, name, property, reader, serializer);
                     break;
             }
         }
@@ -76,7 +80,9 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
         var hasCode = false;
         while (NextProperty(reader, nameof(IxBrowserStatus)) is { } name)
         {
-            switch (name)
+            JsonProperty? property = null;
+            var key = name is "code" or "message" or "time" ? name : (property = Match(typeof(IxBrowserStatus), name, serializer))?.PropertyName;
+            switch (key)
             {
                 case "code":
                     // ReadAsInt32 is how Newtonsoft reads an int property: "2002" is 2002, "oops" and 1.5 fail.
@@ -92,12 +98,32 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
                     break;
                 default:
                     Advance(reader);
-                    status.AdditionalProperties[name] = serializer.Deserialize(reader)!;
+                    SetOther(status, status.AdditionalProperties, name, property, reader, serializer);
                     break;
             }
         }
 
         return hasCode ? status : throw RequiredMissing(reader, "code");
+    }
+
+    /// <summary>Off the fast path (exact names): the property Newtonsoft would pick, ignoring case if need be.</summary>
+    private static JsonProperty? Match(Type type, string name, JsonSerializer serializer) =>
+        ((JsonObjectContract)serializer.ContractResolver.ResolveContract(type)).Properties.GetClosestMatchProperty(name);
+
+    /// <summary>
+    /// A property the switch does not name: one the spec has gained since this converter was written
+    /// (set as Newtonsoft would set it; see the test that pins which properties are required), or an
+    /// unknown one (kept in AdditionalProperties, as the generated model's [JsonExtensionData] does).
+    /// </summary>
+    private static void SetOther(object target, IDictionary<string, object> extra, string name, JsonProperty? property, JsonReader reader, JsonSerializer serializer)
+    {
+        if (property is { Ignored: false, Writable: true, ValueProvider: { } setter, PropertyType: { } type })
+        {
+            setter.SetValue(target, serializer.Deserialize(reader, type));
+            return;
+        }
+
+        extra[name] = serializer.Deserialize(reader)!;
     }
 
     private static void ExpectObject(JsonReader reader, string type)

@@ -50,6 +50,8 @@ public class IxBrowserResponseJsonConverterTests
         """ "success" """,
         """null""",
         """{}""",
+        """{"Error":{"CODE":2002,"Message":"x","TIME":3},"DATA":[]}""",
+        """{"ERROR":{"code":0},"error":{"code":1010},"data":1}""",
         """{"error":{}}""",
     };
 
@@ -90,6 +92,29 @@ public class IxBrowserResponseJsonConverterTests
     }
 
     [Fact]
+    public void The_converter_enforces_exactly_the_required_properties_the_generated_models_declare()
+    {
+        // If the spec makes another envelope property required, this fails: teach the converter to enforce it.
+        static string[] RequiredOf(Type type) => ((Newtonsoft.Json.Serialization.JsonObjectContract)OnePass.ContractResolver.ResolveContract(type)).Properties
+            .Where(p => p.Required != Required.Default).Select(p => p.PropertyName!).ToArray();
+        Assert.Equal(new[] { "error" }, RequiredOf(typeof(IxBrowserResponse)));
+        Assert.Equal(new[] { "code" }, RequiredOf(typeof(IxBrowserStatus)));
+    }
+
+    [Fact]
+    public void A_property_the_converter_does_not_name_is_set_through_the_contract()
+    {
+        // Stands in for a property the spec gains later: "message" renamed on the wire to "msg".
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new RenamingResolver(), Converters = { new IxBrowserResponseJsonConverter() } });
+        using var reader = new JsonTextReader(new StringReader("""{"error":{"code":0,"msg":"hi"},"data":1}"""));
+
+        var response = serializer.Deserialize<IxBrowserResponse>(reader)!;
+
+        Assert.Equal("hi", response.Status.Message);
+        Assert.Empty(response.Status.AdditionalProperties);
+    }
+
+    [Fact]
     public void The_client_serializer_reads_envelopes_with_the_one_pass_converter()
     {
         var settings = new JsonSerializerSettings();
@@ -122,4 +147,18 @@ public class IxBrowserResponseJsonConverterTests
             Data = response.Data is null ? null : response.Data.Kind + " " + response.Data.ToString(),
             Extra = response.AdditionalProperties.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
         });
+
+    private sealed class RenamingResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
+    {
+        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyName == "message")
+            {
+                property.PropertyName = "msg";
+            }
+
+            return property;
+        }
+    }
 }
