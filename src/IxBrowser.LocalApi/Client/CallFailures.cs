@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -10,37 +11,35 @@ internal static class CallFailures
 {
     private const int ExcerptLength = 200;
 
-    /// <summary>Why a deserialized envelope is not a success: error.code is not 0, or data is not of the documented kind.</summary>
-    public static IxBrowserException Failure(string operation, Uri baseAddress, IxBrowserResponse response, IxBrowserDataKind expectedData, string?[] secrets)
+    /// <summary>Why an envelope is not a success: error.code is not 0, or data is not what the spec documents.</summary>
+    public static IxBrowserException Failure<TData>(IxBrowserOperation operation, Uri baseAddress, IxBrowserResponse<TData> response, string body, IReadOnlyList<string> secrets)
     {
         var status = response.Status;
         if (status.Code != 0)
         {
             // A server that echoes the request in its message must not leak the request's secrets.
             var serverMessage = status.Message is null ? null : Redact.Remove(status.Message, secrets);
-            return new IxBrowserApiException(operation, status.Code, serverMessage, status.Time);
+            return new IxBrowserApiException(operation.Id, status.Code, serverMessage, status.Time);
         }
 
-        var found = response.Data is null ? "no data" : response.Data.Describe();
-        var expected = expectedData == IxBrowserDataKind.JsonString ? "the string \"success\"" : "the integer 1";
-        var excerpt = Excerpt(response.ToString(), secrets);
+        var found = response.DataMismatch ?? "absent";
+        var excerpt = Excerpt(body, secrets);
         return new IxBrowserProtocolException(
-            operation,
-            $"{operation}: the local API at {baseAddress} reported success (code 0) but its data was {found}, where the spec documents {expected}. Answer: {excerpt}",
+            operation.Id,
+            $"{operation.Id}: the local API at {baseAddress} reported success (code 0) but its data was {found}, where the spec documents {operation.ExpectedData}. Answer: {excerpt}",
             200,
             excerpt);
     }
 
-    /// <summary>The generated client could not read an envelope: wrong status, empty, not JSON, wrong shape.</summary>
-    public static IxBrowserProtocolException NotAnEnvelope(string operation, Uri baseAddress, GeneratedClientException exception, string?[] secrets)
+    /// <summary>The answer could not be read as an envelope: wrong status, empty, not JSON, wrong shape.</summary>
+    public static IxBrowserProtocolException NotAnEnvelope(string operation, Uri baseAddress, int statusCode, string body, Exception? parseError, IReadOnlyList<string> secrets)
     {
-        var body = exception.Response ?? string.Empty;
         var excerpt = Excerpt(body, secrets);
-        var what = exception.StatusCode != 200
-            ? $"HTTP {exception.StatusCode} instead of 200 with its JSON envelope"
+        var what = statusCode != 200
+            ? $"HTTP {statusCode} instead of 200 with its JSON envelope"
             : body.Length == 0
                 ? "HTTP 200 with an empty body instead of its JSON envelope"
-                : exception.InnerException is { } parseError
+                : parseError is not null
                     ? $"HTTP 200 with a body that is not its JSON envelope ({Redact.Remove(parseError.Message, secrets)})"
                     : "HTTP 200 with a body that is not its JSON envelope";
         var message = string.Format(
@@ -52,17 +51,20 @@ internal static class CallFailures
             body.Length,
             body.Length > ExcerptLength ? ", starts with " : ": ",
             excerpt);
-        return new IxBrowserProtocolException(operation, message, exception.StatusCode, excerpt);
+        return new IxBrowserProtocolException(operation, message, statusCode, excerpt);
     }
 
     /// <summary>The transport failed: nothing listening, or the connection broke.</summary>
-    public static IxBrowserConnectionException Unreachable(string operation, Uri baseAddress, Exception exception)
+    public static IxBrowserConnectionException Unreachable(IxBrowserOperation operation, Uri baseAddress, Exception exception)
     {
         var refused = FindSocketError(exception) is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.AddressNotAvailable;
+        var again = operation.RetrySafe
+            ? "sending it again is safe"
+            : "it is not safe to send it again blindly: check ixBrowser's state first";
         var message = refused
-            ? $"{operation}: the ixBrowser local API is not reachable at {baseAddress} ({exception.Message}). ixBrowser must be running and logged in, with its local API listening on that address."
-            : $"{operation}: the connection to the ixBrowser local API at {baseAddress} failed before a complete answer arrived ({exception.Message}). The update may or may not have been applied; sending it again is safe.";
-        return new IxBrowserConnectionException(operation, message, baseAddress, exception);
+            ? $"{operation.Id}: the ixBrowser local API is not reachable at {baseAddress} ({exception.Message}). ixBrowser must be running and logged in, with its local API listening on that address."
+            : $"{operation.Id}: the connection to the ixBrowser local API at {baseAddress} failed before a complete answer arrived ({exception.Message}). The request may or may not have been applied; {again}.";
+        return new IxBrowserConnectionException(operation.Id, message, baseAddress, exception) { NothingSent = refused };
     }
 
     public static bool IsTransportFailure(Exception exception) => exception is HttpRequestException or System.IO.IOException;
@@ -80,11 +82,11 @@ internal static class CallFailures
         return null;
     }
 
-    private static string Excerpt(string body, string?[] secrets)
+    private static string Excerpt(string body, IReadOnlyList<string> secrets)
     {
         // Redact before cutting, so that a secret straddling the cut cannot leave a prefix behind.
         var head = body.Length > 4 * ExcerptLength ? body.Substring(0, 4 * ExcerptLength) : body;
-        head = Redact.Remove(head, secrets);
+        head = Redact.Remove(Redact.SecretFields(head), secrets);
         if (head.Length > ExcerptLength)
         {
             head = head.Substring(0, ExcerptLength) + "...";

@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using IxBrowser.LocalApi.Serialization;
+using IxBrowser.LocalApi.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
@@ -12,27 +16,22 @@ using Polly.Timeout;
 namespace IxBrowser.LocalApi;
 
 /// <summary>
-/// Client of the ixBrowser Local API's proxy operations. It wraps the client NSwag generates from
-/// <c>spec/ixbrowser-local-api.yaml</c> and adds what the generator cannot know: success is an
-/// envelope with <c>error.code == 0</c> inside HTTP 200, every other answer becomes an
-/// <see cref="IxBrowserException"/>, requests are checked before they are sent, transient errors are
-/// retried, and at most <see cref="IxBrowserClientOptions.MaxConcurrentRequests"/> calls are in flight.
+/// Client of the ixBrowser Local API. Its operation methods are generated from
+/// <c>spec/ixbrowser-local-api.yaml</c> (Generation/Templates/Client.Class.liquid) and all go through
+/// one generic call path, here: the request is checked against the spec before it is sent, success is
+/// an envelope with <c>error.code == 0</c> inside HTTP 200, every other answer becomes an
+/// <see cref="IxBrowserException"/>, transient errors are retried where the spec says it is safe, and
+/// at most <see cref="IxBrowserClientOptions.MaxConcurrentRequests"/> calls are in flight.
 /// </summary>
 /// <remarks>
 /// The client does not own the <see cref="HttpClient"/>. Share one client for the whole application,
 /// or register it with <c>services.AddIxBrowserClient()</c>: the concurrency limit is per client
 /// (per application with dependency injection). Instances are safe for concurrent use.
 /// </remarks>
-public class IxBrowserClient : IIxBrowserClient
+public partial class IxBrowserClient : IIxBrowserClient
 {
-    /// <summary>The operationId of <see cref="UpdateProfileProxyForApiExtractionAsync"/> in the spec.</summary>
-    public const string UpdateProfileProxyForApiExtractionOperation = "UpdateProfileProxyForApiExtraction";
-
-    /// <summary>The operationId of <see cref="UpdateProxyAsync"/> in the spec.</summary>
-    public const string UpdateProxyOperation = "UpdateProxy";
-
     private readonly HttpClient _httpClient;
-    private readonly IxBrowserGeneratedClient _generated;
+    private readonly ConcurrentDictionary<IxBrowserOperation, Uri> _uris = new();
     private readonly IxBrowserCallPipeline _pipeline;
     private readonly ILogger _logger;
 
@@ -64,19 +63,12 @@ public class IxBrowserClient : IIxBrowserClient
         _pipeline = pipeline;
         _logger = logger ?? NullLogger.Instance;
         BaseAddress = pipeline.Options.BaseAddress;
-        _generated = new IxBrowserGeneratedClient(httpClient)
-        {
-            BaseUrl = BaseAddress.AbsoluteUri,
-            // The body text is needed to report what came back when it is not an envelope.
-            ReadResponseAsString = true,
-        };
     }
 
     /// <summary>For mocking frameworks only: a client created this way cannot send requests.</summary>
     protected IxBrowserClient()
     {
         _httpClient = null!;
-        _generated = null!;
         _pipeline = null!;
         _logger = NullLogger.Instance;
         BaseAddress = DefaultBaseAddress;
@@ -88,31 +80,29 @@ public class IxBrowserClient : IIxBrowserClient
     /// <summary>The address this client sends its requests to.</summary>
     public Uri BaseAddress { get; }
 
-    /// <inheritdoc />
-    public virtual Task<IxBrowserResponse> UpdateProfileProxyForApiExtractionAsync(UpdateProfileProxyForApiExtractionRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one call path of every operation: the generated operation methods are one line each.
+    /// Checks the request against the spec, then runs it through the pipeline.
+    /// </summary>
+    private Task<IxBrowserResponse<TData>> SendAsync<TRequest, TData>(IxBrowserOperation<TRequest, TData> operation, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class
     {
-        RequestValidator.Validate(request);
-        return ExecuteAsync(new Call(this, UpdateProfileProxyForApiExtractionOperation, request), cancellationToken);
+        RequestValidator.Validate(request, operation, typeof(TRequest));
+        return ExecuteAsync(new Call<TData>(this, operation, request), cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual Task<IxBrowserResponse> UpdateProxyAsync(UpdateProxyRequest request, CancellationToken cancellationToken = default)
-    {
-        RequestValidator.Validate(request);
-        return ExecuteAsync(new Call(this, UpdateProxyOperation, request), cancellationToken);
-    }
-
-    private async Task<IxBrowserResponse> ExecuteAsync(Call call, CancellationToken cancellationToken)
+    private async Task<IxBrowserResponse<TData>> ExecuteAsync<TData>(Call<TData> call, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            var maskedBody = RequestBodyMasker.Mask(call.Request, new JsonSerializerSettings());
-            IxBrowserLog.RequestBody(_logger, call.Operation, maskedBody);
+            var maskedBody = RequestBodyMasker.Mask(call.Request);
+            IxBrowserLog.RequestBody(_logger, call.Operation.Id, maskedBody);
         }
 
         var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        Outcome<IxBrowserResponse> outcome;
+        context.Properties.Set(IxBrowserCallPipeline.RetrySafeKey, call.Operation.RetrySafe);
+        Outcome<IxBrowserResponse<TData>> outcome;
         try
         {
             // Failures travel through the pipeline as outcomes, not exceptions: each throw and rethrow
@@ -126,20 +116,21 @@ public class IxBrowserClient : IIxBrowserClient
         }
 
         var elapsed = ElapsedMs(started);
+        var operation = call.Operation.Id;
         switch (outcome.Exception)
         {
             case null:
-                IxBrowserLog.CallSucceeded(_logger, call.Operation, elapsed, call.Attempts);
+                IxBrowserLog.CallSucceeded(_logger, operation, elapsed, call.Attempts);
                 return outcome.Result!;
             case TimeoutRejectedException exception:
-                var timeout = new IxBrowserTimeoutException(call.Operation, _pipeline.Options.Timeout, exception);
-                IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, IxBrowserLog.Outcome(timeout), null, timeout);
+                var timeout = new IxBrowserTimeoutException(operation, _pipeline.Options.Timeout, exception);
+                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, IxBrowserLog.Outcome(timeout), null, timeout);
                 throw timeout;
             case IxBrowserException exception:
-                IxBrowserLog.CallFailed(_logger, call.Operation, elapsed, call.Attempts, IxBrowserLog.Outcome(exception), (exception as IxBrowserApiException)?.Code, exception);
+                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, IxBrowserLog.Outcome(exception), (exception as IxBrowserApiException)?.Code, exception);
                 throw exception;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                IxBrowserLog.CallCancelled(_logger, call.Operation, elapsed, call.Attempts);
+                IxBrowserLog.CallCancelled(_logger, operation, elapsed, call.Attempts);
                 outcome.ThrowIfException();
                 break;
             default:
@@ -151,69 +142,86 @@ public class IxBrowserClient : IIxBrowserClient
         throw new InvalidOperationException("Unreachable: every outcome returns or throws above.");
     }
 
-    private async ValueTask<Outcome<IxBrowserResponse>> SendOnceAsync(Call call, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<IxBrowserResponse<TData>>> SendOnceAsync<TData>(Call<TData> call, CancellationToken cancellationToken)
     {
-        IxBrowserResponse response;
+        var operation = call.Operation;
+        int status;
+        string body;
         try
         {
-            response = call.Request switch
-            {
-                UpdateProxyRequest update => await _generated.UpdateProxyAsync(update, cancellationToken).ConfigureAwait(false),
-                UpdateProfileProxyForApiExtractionRequest extraction => await _generated.UpdateProfileProxyForApiExtractionAsync(extraction, cancellationToken).ConfigureAwait(false),
-                _ => throw new InvalidOperationException("Unknown request type " + call.Request.GetType().Name),
-            };
-        }
-        catch (GeneratedClientException exception)
-        {
-            return Outcome.FromException<IxBrowserResponse>(CallFailures.NotAnEnvelope(call.Operation, BaseAddress, exception, call.Secrets()));
+            using var message = new HttpRequestMessage(HttpMethod.Post, UriOf(operation)) { Content = WireJson.CreateContent(call.Request) };
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+            using var answer = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            status = (int)answer.StatusCode;
+#if NET5_0_OR_GREATER
+            body = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+#else
+            body = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+#endif
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
             // The caller's token or the pipeline's per-attempt timeout; the pipeline tells them apart.
-            return Outcome.FromException<IxBrowserResponse>(exception);
+            return Outcome.FromException<IxBrowserResponse<TData>>(exception);
         }
         catch (OperationCanceledException exception)
         {
             // Neither: the HttpClient's own Timeout elapsed.
-            return Outcome.FromException<IxBrowserResponse>(new IxBrowserTimeoutException(call.Operation, _httpClient.Timeout, exception));
+            return Outcome.FromException<IxBrowserResponse<TData>>(new IxBrowserTimeoutException(operation.Id, _httpClient.Timeout, exception));
         }
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
-            return Outcome.FromException<IxBrowserResponse>(CallFailures.Unreachable(call.Operation, BaseAddress, exception));
+            return Outcome.FromException<IxBrowserResponse<TData>>(CallFailures.Unreachable(operation, BaseAddress, exception));
         }
 
-        var expectedData = call.Request is UpdateProxyRequest ? IxBrowserDataKind.JsonInteger : IxBrowserDataKind.JsonString;
-        if (response.Status.Code == 0 && response.Data?.Kind == expectedData)
+        IxBrowserResponse<TData>? response = null;
+        Exception? parseError = null;
+        if (status == 200 && body.Length > 0)
+        {
+            try
+            {
+                response = WireJson.Deserialize<IxBrowserResponse<TData>>(body);
+            }
+            catch (JsonException exception)
+            {
+                parseError = exception;
+            }
+        }
+
+        if (response is null)
+        {
+            return Outcome.FromException<IxBrowserResponse<TData>>(CallFailures.NotAnEnvelope(operation.Id, BaseAddress, status, body, parseError, call.Secrets()));
+        }
+
+        if (response.Status.Code == 0 && response.HasData && response.DataMismatch is null)
         {
             return Outcome.FromResult(response);
         }
 
-        return Outcome.FromException<IxBrowserResponse>(CallFailures.Failure(call.Operation, BaseAddress, response, expectedData, call.Secrets()));
+        return Outcome.FromException<IxBrowserResponse<TData>>(CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets()));
     }
 
+    private Uri UriOf(IxBrowserOperation operation) =>
+        _uris.TryGetValue(operation, out var uri) ? uri : _uris.GetOrAdd(operation, new Uri(BaseAddress, operation.Path));
+
     /// <summary>One call through the pipeline: what it sends, and how many attempts it took.</summary>
-    private sealed class Call(IxBrowserClient client, string operation, object request)
+    private sealed class Call<TData>(IxBrowserClient client, IxBrowserOperation operation, object request)
     {
-        public string Operation { get; } = operation;
+        public IxBrowserOperation Operation { get; } = operation;
 
         public object Request { get; } = request;
 
         public int Attempts { get; private set; }
 
-        public ValueTask<Outcome<IxBrowserResponse>> AttemptAsync(CancellationToken cancellationToken)
+        public ValueTask<Outcome<IxBrowserResponse<TData>>> AttemptAsync(CancellationToken cancellationToken)
         {
             // Attempts run one after another (retries never overlap), so no interlocking is needed.
             Attempts++;
             return client.SendOnceAsync(this, cancellationToken);
         }
 
-        /// <summary>The request's secret values, to strip from what the server sends back. Only built on failure.</summary>
-        public string?[] Secrets() => Request switch
-        {
-            UpdateProxyRequest update => new[] { update.ProxyPassword, update.ProxyUser },
-            UpdateProfileProxyForApiExtractionRequest extraction => new[] { extraction.ProxyInfo?.ProxyUrl },
-            _ => Array.Empty<string?>(),
-        };
+        /// <summary>The request's secret values (the spec's x-secret), to strip from what the server sends back. Only built on failure.</summary>
+        public List<string> Secrets() => Internal.WireModel.SecretValues(Request);
     }
 
     private static long ElapsedMs(long started) => (long)((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);

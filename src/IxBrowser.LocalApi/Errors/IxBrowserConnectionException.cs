@@ -4,8 +4,8 @@ namespace IxBrowser.LocalApi;
 
 /// <summary>
 /// No answer could be read from the local API: nothing listens at the address (ixBrowser is not
-/// running), or the connection broke. The update may or may not have been applied; both
-/// operations are idempotent, so sending it again is safe.
+/// running), or the connection broke. When it broke, the request may or may not have been applied;
+/// the message says whether the operation is safe to send again (the spec's x-retry-safe).
 /// </summary>
 public class IxBrowserConnectionException : IxBrowserException
 {
@@ -22,4 +22,7 @@ public class IxBrowserConnectionException : IxBrowserException
 
     /// <summary>The address of the local API that was called.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Whether the connection was refused, so that ixBrowser cannot have received the request.</summary>
+    internal bool NothingSent { get; set; }
 }

@@ -29,15 +29,13 @@ internal static partial class IxBrowserLog
         Message = "{Operation} request body (secrets masked): {Body}")]
     public static partial void RequestBody(ILogger logger, string operation, string body);
 
-    /// <summary>The name of the outcome for logs and metrics: Success, ApiError, ProtocolError, ConnectionFailed, TimedOut or Cancelled.</summary>
+    /// <summary>The name of a failure for logs and metrics: ApiError, ProtocolError, ConnectionFailed or TimedOut.</summary>
     public static string Outcome(Exception? exception) => exception switch
     {
-        null => "Success",
         IxBrowserApiException => "ApiError",
         IxBrowserProtocolException => "ProtocolError",
         IxBrowserConnectionException => "ConnectionFailed",
         IxBrowserTimeoutException => "TimedOut",
-        OperationCanceledException => "Cancelled",
-        _ => exception.GetType().Name,
+        _ => exception?.GetType().Name ?? "Unknown",
     };
 }

@@ -1,30 +1,44 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
+using IxBrowser.LocalApi.Internal;
+using IxBrowser.LocalApi.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace IxBrowser.LocalApi;
 
-/// <summary>Renders a request body for the Debug log with its secret fields masked.</summary>
+/// <summary>Renders a request body for the Debug log, with the value of every property the spec marks x-secret masked.</summary>
 internal static class RequestBodyMasker
 {
-    // Wire names whose values are credentials or carry an API key. proxy_data_json_format.password is
-    // absent on purpose: it is the name of a field, not a password.
-    private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal) { "proxy_password", "proxy_user", "proxy_url" };
-
-    public static string Mask(object request, JsonSerializerSettings settings)
+    public static string Mask(object request)
     {
-        var body = (JContainer)JToken.FromObject(request, JsonSerializer.Create(settings));
-        foreach (var property in body.Descendants().OfType<JProperty>().Where(p => SecretFields.Contains(p.Name)).ToList())
+        var body = JToken.FromObject(request, WireJson.Serializer);
+        MaskSecrets(body as JObject, request, depth: 0);
+        return body.ToString(Formatting.None);
+    }
+
+    private static void MaskSecrets(JObject? json, object? model, int depth)
+    {
+        if (json is null || model is null || depth > 8)
         {
-            // Empty stays visible: clearing a field is worth seeing and reveals nothing.
-            if (property.Value.Type != JTokenType.String || ((string?)property.Value)!.Length > 0)
-            {
-                property.Value = Redact.Mask;
-            }
+            return;
         }
 
-        return body.ToString(Formatting.None);
+        foreach (var property in WireModel.Of(model.GetType()).Where(p => p.IsSecret || p.IsModel))
+        {
+            if (json.Property(property.WireName) is not { } member)
+            {
+                continue;
+            }
+
+            if (property.IsModel)
+            {
+                MaskSecrets(member.Value as JObject, property.GetValue(model), depth + 1);
+            }
+            else if (member.Value.Type != JTokenType.String || ((string?)member.Value)!.Length > 0)
+            {
+                // Empty stays visible: clearing a field is worth seeing and reveals nothing.
+                member.Value = Redact.Mask;
+            }
+        }
     }
 }

@@ -1,8 +1,22 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
 namespace IxBrowser.LocalApi;
 
-// Hand-written half of the generated IxBrowserResponse (the envelope).
-public partial class IxBrowserResponse
+// Hand-written in place of the spec's IxBrowserResponse schema (excluded in nswag.json): the
+// envelope is one type for every operation, and its data is typed by IxBrowserResponse<TData>.
+
+/// <summary>The envelope of every answer of the local API: its <see cref="Status"/> (the wire's <c>error</c>).</summary>
+public class IxBrowserResponse
 {
+    /// <summary>Outcome of the call: code 0, message and the server's time on success.</summary>
+    [JsonProperty("error", Required = Required.Always)]
+    public IxBrowserStatus Status { get; set; } = new();
+
+    /// <summary>Properties of the envelope that the spec does not define; kept, not interpreted.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object> AdditionalProperties { get; set; } = new Dictionary<string, object>();
+
     /// <inheritdoc />
-    public override string ToString() => $"{{ error: {Status}, data: {Data?.ToString() ?? "absent"} }}";
+    public override string ToString() => "{ error: " + Status + " }";
 }

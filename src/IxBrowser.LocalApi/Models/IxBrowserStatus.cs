@@ -12,7 +12,4 @@ public partial class IxBrowserStatus
     /// <summary><see cref="Time"/> as a point in time; <see langword="null"/> if the server sent none.</summary>
     [Newtonsoft.Json.JsonIgnore]
     public DateTimeOffset? ServerTime => Time is { } seconds ? UnixTime.ToDateTimeOffset(seconds) : null;
-
-    /// <inheritdoc />
-    public override string ToString() => $"code {Code} ({Message ?? "no message"}) at {ServerTime?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "unknown time"}";
 }

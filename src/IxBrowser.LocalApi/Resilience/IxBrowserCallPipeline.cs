@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -13,7 +14,7 @@ namespace IxBrowser.LocalApi;
 /// </summary>
 /// <remarks>
 /// Order, outermost first: retry (exponential backoff with jitter, for 1010, 1004 and failed
-/// connections), concurrency limiter (waiting for a slot does not count towards the timeout),
+/// connections, as <see cref="ShouldRetry"/> allows), concurrency limiter (waiting for a slot does not count towards the timeout),
 /// per-attempt timeout. The strategies wrap the whole operation, not the HTTP handler, because the
 /// API reports 1010 and 1004 inside HTTP 200: only after the envelope is read is a failure known.
 /// </remarks>
@@ -34,9 +35,7 @@ internal sealed class IxBrowserCallPipeline
                 UseJitter = true,
                 Delay = Options.RetryBaseDelay,
                 MaxDelay = Options.MaxRetryDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<IxBrowserApiException>(e => e.IsTransient)
-                    .Handle<IxBrowserConnectionException>(),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(RetrySafeKey, false))),
                 OnRetry = args =>
                 {
                     var failure = args.Outcome.Exception as IxBrowserException;
@@ -56,6 +55,23 @@ internal sealed class IxBrowserCallPipeline
 
         Pipeline = builder.Build();
     }
+
+    /// <summary>Set on each call's context from the operation's x-retry-safe.</summary>
+    public static readonly ResiliencePropertyKey<bool> RetrySafeKey = new("IxBrowser.RetrySafe");
+
+    /// <summary>
+    /// Which failures are retried. 1010 ("too fast") and a refused connection mean ixBrowser did not
+    /// act on the request, so any operation is retried. 1004 and a connection that broke after the
+    /// request went out may follow a request that was applied: only an operation whose spec says
+    /// x-retry-safe is sent again, so that a create never runs twice because an answer was lost.
+    /// </summary>
+    public static bool ShouldRetry(Exception? failure, bool retrySafe) => failure switch
+    {
+        IxBrowserApiException { Code: IxBrowserErrorCodes.OperationTooFast } => true,
+        IxBrowserApiException api => api.IsTransient && retrySafe,
+        IxBrowserConnectionException connection => connection.NothingSent || retrySafe,
+        _ => false,
+    };
 
     /// <summary>A validated copy of the options the pipeline was built from.</summary>
     public IxBrowserClientOptions Options { get; }

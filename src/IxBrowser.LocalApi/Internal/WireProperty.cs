@@ -1,0 +1,42 @@
+using System;
+using System.Reflection;
+using IxBrowser.LocalApi.Validation;
+
+namespace IxBrowser.LocalApi.Internal;
+
+/// <summary>One property of a generated model, with what the spec says about it.</summary>
+internal sealed class WireProperty
+{
+    public WireProperty(PropertyInfo property, string wireName, bool required)
+    {
+        Property = property;
+        WireName = wireName;
+        Required = required;
+        IsSecret = property.GetCustomAttribute<SecretAttribute>() is not null;
+        Range = property.GetCustomAttribute<WireRangeAttribute>();
+        Pattern = property.GetCustomAttribute<WirePatternAttribute>();
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        EnumType = type.IsEnum ? type : null;
+        IsModel = WireModel.IsModel(type);
+    }
+
+    public PropertyInfo Property { get; }
+
+    /// <summary>The JSON name, for example <c>proxy_port</c>.</summary>
+    public string WireName { get; }
+
+    public bool Required { get; }
+
+    public bool IsSecret { get; }
+
+    public WireRangeAttribute? Range { get; }
+
+    public WirePatternAttribute? Pattern { get; }
+
+    public Type? EnumType { get; }
+
+    /// <summary>Whether the value is itself a generated model (walked for validation and secrets).</summary>
+    public bool IsModel { get; }
+
+    public object? GetValue(object model) => Property.GetValue(model);
+}

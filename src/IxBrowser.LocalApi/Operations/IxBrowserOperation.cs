@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+
+namespace IxBrowser.LocalApi;
+
+/// <summary>
+/// What the spec says about one operation, as the generic call path needs it. Instances are
+/// generated into <c>IxBrowserOperations</c> from the spec; nothing here is written per operation.
+/// </summary>
+internal abstract class IxBrowserOperation
+{
+    protected IxBrowserOperation(string id, string path, bool retrySafe, string expectedData, int[] documentedErrorCodes)
+    {
+        Id = id;
+        Path = path;
+        RetrySafe = retrySafe;
+        ExpectedData = expectedData;
+        DocumentedErrorCodes = documentedErrorCodes;
+    }
+
+    /// <summary>The spec's operationId, for example <c>UpdateProxy</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The path relative to the base address, for example <c>api/v2/proxy-update</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>x-retry-safe: whether sending the request again after a lost answer is harmless.</summary>
+    public bool RetrySafe { get; }
+
+    /// <summary>x-success-data in words, for example <c>the integer 1</c>; used in protocol-error messages.</summary>
+    public string ExpectedData { get; }
+
+    /// <summary>x-error-codes with every family expanded from the catalogue.</summary>
+    public IReadOnlyList<int> DocumentedErrorCodes { get; }
+}

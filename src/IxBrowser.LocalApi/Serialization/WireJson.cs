@@ -1,0 +1,71 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace IxBrowser.LocalApi.Serialization;
+
+/// <summary>
+/// The one JSON configuration of the wire, and the cheap way to use it: one cached serializer, bodies
+/// written once into UTF-8 bytes with pooled buffers, answers read with pooled buffers (see
+/// tests/IxBrowser.LocalApi.Benchmarks for what each choice saved).
+/// </summary>
+internal static class WireJson
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Newtonsoft's serializer is safe to share once configured; JsonConvert would build one per call.
+    public static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        // Strings such as "2024-01-01" stay strings; nothing in the API is a date.
+        DateParseHandling = DateParseHandling.None,
+        // An envelope is a few levels deep; a deeply nested body is garbage, not data.
+        MaxDepth = 32,
+        // Enum wire strings from tables built once, in place of the generated StringEnumConverter.
+        ContractResolver = new WireContractResolver(),
+    });
+
+    /// <summary>The body as UTF-8 JSON with a known length (no chunked upload: the desktop app's server is simple).</summary>
+    public static ByteArrayContent CreateContent(object body)
+    {
+        var content = new ByteArrayContent(Utf8.GetBytes(Serialize(body)));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        return content;
+    }
+
+    public static string Serialize(object body)
+    {
+        var text = new StringBuilder(256);
+        using (var writer = new StringWriter(text, System.Globalization.CultureInfo.InvariantCulture))
+        using (var json = new JsonTextWriter(writer) { ArrayPool = PooledChars.Instance, CloseOutput = false })
+        {
+            Serializer.Serialize(json, body);
+        }
+
+        return text.ToString();
+    }
+
+    public static T? Deserialize<T>(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledChars.Instance, CloseInput = true };
+        return Serializer.Deserialize<T>(reader);
+    }
+
+    /// <summary>Lends Newtonsoft's readers and writers their char buffers from the shared pool.</summary>
+    private sealed class PooledChars : IArrayPool<char>
+    {
+        public static readonly PooledChars Instance = new();
+
+        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<char>.Shared.Return(array);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using IxBrowser.LocalApi.Internal;
+
+namespace IxBrowser.LocalApi.Validation;
+
+/// <summary>
+/// Checks a request before anything is sent, from what the spec says (generated as attributes):
+/// required properties, enum values, minimum and maximum, patterns; then the operation's cross-field
+/// rules (<see cref="ICrossFieldRules"/>). Every problem is reported at once, in one exception whose
+/// message names each C# property with its wire field and says what to do. Secret values are never
+/// repeated in a message.
+/// </summary>
+internal static class RequestValidator
+{
+    public static void Validate(object? request, IxBrowserOperation operation, Type requestType)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request), $"The request is required: pass a {requestType.Name} to {operation.Id}Async.");
+        }
+
+        var problems = new List<string>();
+        Check(request, string.Empty, problems, depth: 0);
+        if (problems.Count == 0 && request is ICrossFieldRules rules)
+        {
+            // Cross-field rules assume the fields they read are well-formed, so they run only then.
+            rules.AddProblems(problems);
+        }
+
+        if (problems.Count == 1)
+        {
+            throw new ArgumentException(problems[0] + " Nothing was sent.", "request." + problems[0].Split(' ')[0]);
+        }
+
+        if (problems.Count > 1)
+        {
+            var list = string.Join(Environment.NewLine, problems.Select(p => "- " + p));
+            throw new ArgumentException($"The {requestType.Name} has {problems.Count} problems; nothing was sent:{Environment.NewLine}{list}", nameof(request));
+        }
+    }
+
+    /// <summary>The start of a problem: the C# property and its wire name, for example <c>ProxyPort (proxy_port)</c>.</summary>
+    public static string Name(string csharpPath, string wirePath) => $"{csharpPath} ({wirePath})";
+
+    private static void Check(object model, string prefix, List<string> problems, int depth)
+    {
+        foreach (var property in WireModel.Of(model.GetType()))
+        {
+            if (!property.Property.CanWrite)
+            {
+                // x-client-constant: the client sets it, the caller cannot.
+                continue;
+            }
+
+            var value = property.GetValue(model);
+            var name = Name(prefix + property.Property.Name, property.WireName);
+            if (value is null)
+            {
+                if (property.Required)
+                {
+                    problems.Add($"{name} is required: set it.");
+                }
+
+                continue;
+            }
+
+            if (property.EnumType is { } enumType)
+            {
+                CheckEnum(enumType, value, name, problems);
+            }
+
+            if (property.Range is { } range)
+            {
+                var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (number < range.Minimum || number > range.Maximum)
+                {
+                    problems.Add($"{name} must be {Bounds(range)}, not {Convert.ToString(value, CultureInfo.InvariantCulture)}.");
+                }
+            }
+
+            if (property.Pattern is { } pattern && value is string text && !pattern.Regex.IsMatch(text))
+            {
+                // A secret's value is not repeated: extraction links carry an API key.
+                var shown = property.IsSecret ? "the value given is not one (not shown: it is a secret)" : $"not \"{text}\"";
+                problems.Add($"{name} must be {pattern.Hint}; {shown}.");
+            }
+
+            if (property.IsModel && depth < 8)
+            {
+                Check(value, prefix + property.Property.Name + ".", problems, depth + 1);
+            }
+        }
+    }
+
+    private static void CheckEnum(Type enumType, object value, string name, List<string> problems)
+    {
+        if (Enum.IsDefined(enumType, value))
+        {
+            return;
+        }
+
+        var choices = string.Join(", ", Enum.GetNames(enumType).Select(member => enumType.Name + "." + member));
+        var problem = Convert.ToInt64(value, CultureInfo.InvariantCulture) == 0 ? "is not set" : $"has the undefined value {value}";
+        problems.Add($"{name} {problem}: choose one of {choices}.");
+    }
+
+    private static string Bounds(WireRangeAttribute range) =>
+        range.Maximum >= long.MaxValue ? $"at least {range.Minimum.ToString(CultureInfo.InvariantCulture)}"
+        : range.Minimum <= long.MinValue ? $"at most {range.Maximum.ToString(CultureInfo.InvariantCulture)}"
+        : $"from {range.Minimum.ToString(CultureInfo.InvariantCulture)} to {range.Maximum.ToString(CultureInfo.InvariantCulture)}";
+}
