@@ -123,7 +123,7 @@ root.SetAction(async (parse, cancellationToken) =>
 
 return await root.Parse(args).InvokeAsync();
 
-static async Task<bool> Step(string title, Func<Task<IxBrowserResponse>> call, bool expectFailure)
+static async Task<bool> Step<TData>(string title, Func<Task<IxBrowserResponse<TData>>> call, bool expectFailure)
 {
     Console.WriteLine();
     Console.WriteLine(title);

@@ -23,8 +23,9 @@ using WireMock.Util;
 namespace IxBrowser.LocalApi.Testing;
 
 /// <summary>
-/// An in-process simulator of the ixBrowser Local API's two proxy endpoints, on a free loopback port.
-/// Stateful (seeded with the docs' profile 161 and custom proxy 24330), it records every request and
+/// An in-process simulator of the ixBrowser Local API, on a free loopback port. It serves every
+/// operation of the spec it embeds (the one the client is generated from); the ones with state are
+/// stateful (seeded with the docs' profile 161 and custom proxy 24330). It records every request and
 /// can inject faults. Built on WireMock.Net.
 /// </summary>
 /// <example>
@@ -42,6 +43,9 @@ public sealed class IxBrowserSimulator : IDisposable
     /// <summary>The path of the proxy-update operation.</summary>
     public const string ProxyUpdatePath = "/api/v2/proxy-update";
 
+    /// <summary>The path of the proxy-delete operation.</summary>
+    public const string ProxyDeletePath = "/api/v2/proxy-delete";
+
     /// <summary>The profile the docs' example uses, present at start.</summary>
     public const long DocsProfileId = 161;
 
@@ -49,12 +53,12 @@ public sealed class IxBrowserSimulator : IDisposable
     public const long DocsProxyId = 24330;
 
     private static readonly Lazy<SpecRules> Rules = new(SpecRules.Load);
-    private static readonly string[] Paths = { ExtractionPath, ProxyUpdatePath };
     private static readonly string[] LoopbackAnyPort = { "http://127.0.0.1:0" };
     private const string CallHeader = "X-IxBrowser-Simulator-Call";
 
     private readonly WireMockServer _server;
     private readonly SimulatorEngine _engine;
+    private readonly OperationRoutes _routes;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly HttpClient _httpClient;
     private readonly ConcurrentDictionary<string, SimulatorFaults.Injected?> _decisions = new();
@@ -66,6 +70,7 @@ public sealed class IxBrowserSimulator : IDisposable
     private IxBrowserSimulator()
     {
         _engine = new SimulatorEngine(Rules.Value);
+        _routes = new OperationRoutes(Rules.Value, _engine);
         _server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = LoopbackAnyPort,
@@ -77,12 +82,20 @@ public sealed class IxBrowserSimulator : IDisposable
         _engine.Put(new SimulatedProfile { Id = DocsProfileId });
         _engine.Put(new SimulatedProxy { Id = DocsProxyId, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425" });
         Client = CreateClient();
-        foreach (var path in Paths)
+        foreach (var path in _routes.Paths)
         {
             _server.Given(Request.Create().WithPath(path).UsingPost())
                 .RespondWith(Response.Create().WithCallback(request => Answer(path, request)));
         }
+
+        // Choice: a path the spec does not define (or another method) gets a plain 404, as an HTTP
+        // server without that route answers; never another operation's logic.
+        _server.Given(Request.Create().UsingAnyMethod()).AtPriority(int.MaxValue)
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "text/plain").WithBody("404 page not found"));
     }
+
+    /// <summary>The operationIds the simulator has a behaviour of its own for; every other operation answers its spec's success example.</summary>
+    public static IReadOnlyList<string> StatefulOperations => new OperationRoutes(Rules.Value, new SimulatorEngine(Rules.Value)).Stateful;
 
     /// <summary>Where the simulator listens, for example <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -133,6 +146,10 @@ public sealed class IxBrowserSimulator : IDisposable
     /// <param name="id">The profile id.</param>
     public void AddProfile(long id) => _engine.Put(new SimulatedProfile { Id = id });
 
+    /// <summary>Adds or replaces a profile, for example one that uses a custom proxy (<see cref="SimulatedProfile.ProxyId"/>).</summary>
+    /// <param name="profile">The profile.</param>
+    public void AddProfile(SimulatedProfile profile) => _engine.Put(profile ?? throw new ArgumentNullException(nameof(profile)));
+
     /// <summary>The custom proxy with <paramref name="id"/>, or <see langword="null"/>.</summary>
     /// <param name="id">The proxy id.</param>
     /// <returns>The proxy as stored now.</returns>
@@ -159,7 +176,7 @@ public sealed class IxBrowserSimulator : IDisposable
     private async Task ArriveAsync(HttpContext context, Func<Task> next)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        if (!HttpMethods.IsPost(context.Request.Method) || !Paths.Contains(path, StringComparer.Ordinal))
+        if (!HttpMethods.IsPost(context.Request.Method) || !_routes.Serves(path))
         {
             await next().ConfigureAwait(false);
             return;
@@ -234,7 +251,7 @@ public sealed class IxBrowserSimulator : IDisposable
         var body = ParseOrNull(request.Body ?? string.Empty);
         var outcome = fault is not null
             ? SimulatorEngine.Error(fault.ErrorCode)
-            : path == ProxyUpdatePath ? _engine.UpdateProxy(body) : _engine.UpdateProfileProxyForApiExtraction(body);
+            : _routes.Answer(path, body);
         return Json(200, Envelope(outcome));
     }
 

@@ -7,7 +7,10 @@ using Newtonsoft.Json.Linq;
 namespace IxBrowser.LocalApi.Testing;
 
 /// <summary>
-/// ixBrowser's behaviour for the two proxy operations, over the simulator's state. Which fields are
+/// ixBrowser's behaviour for the operations that change or read the simulator's state. A public
+/// method named after an operationId of the spec, taking the body and returning an
+/// <see cref="Outcome"/>, is that operation's behaviour (<see cref="OperationRoutes"/> finds it);
+/// every other operation of the spec answers its success example after the spec's own checks. Which fields are
 /// required, their JSON types and their allowed values come from the spec (<see cref="SpecRules"/>);
 /// which error code answers which mistake comes from the vendor's error-code appendix. Where the docs
 /// are silent the choice is written next to the rule and in the simulator's README section.
@@ -23,27 +26,18 @@ internal sealed class SimulatorEngine
     // answers them for the extraction operation, whose page only says "1000 1008 2007 2009 2010".
     private static readonly Dictionary<string, int> ExtractionValueErrors = new(StringComparer.Ordinal)
     {
-        ["proxy_type"] = 101008,
-        ["proxy_service"] = 101043,
-        ["proxy_data_format_type"] = 101044,
-        ["proxy_extraction_method"] = 101045,
-        ["proxy_data_txt_format"] = 101049,
+        ["proxy_type"] = IxBrowserErrorCodes.ProfileCreateProxyTypeOutOfRange,
+        ["proxy_service"] = IxBrowserErrorCodes.ProfileCreateProxyServiceOutOfRange,
+        ["proxy_data_format_type"] = IxBrowserErrorCodes.ProfileCreateProxyDataFormatTypeOutOfRange,
+        ["proxy_extraction_method"] = IxBrowserErrorCodes.ProfileCreateProxyExtractionMethodOutOfRange,
+        ["proxy_data_txt_format"] = IxBrowserErrorCodes.ProfileCreateProxyDataTxtFormatOutOfRange,
         ["proxy_check_line"] = IxBrowserErrorCodes.MissingRequiredParameters,
     };
 
-    private static readonly Dictionary<int, string> Messages = new()
-    {
-        [101008] = "Proxy type not in range",
-        [101043] = "proxy_service is not in range",
-        [101044] = "proxy_data_format_type is not in range",
-        [101045] = "proxy_extraction_method is not in range",
-        [101046] = "Extraction link cannot be empty",
-        [101049] = "proxy_data_txt_format is not in range",
-        [101051] = "proxy_data_json_format.ip cannot be empty",
-        [101052] = "proxy_data_json_format.port cannot be empty",
-    };
+    private const string DeleteProxySchema = "DeleteProxyRequest";
 
     private static readonly string[] UpdateProxyFields = { "id", "proxy_type", "proxy_ip", "proxy_port", "proxy_user", "proxy_password", "tag", "note" };
+    private static readonly string[] DeleteProxyFields = { "id" };
     private static readonly string[] UpdateProxyStringFields = { "proxy_type", "proxy_ip", "proxy_port", "proxy_user", "proxy_password", "note" };
     private static readonly string[] ExtractionFields = { "profile_id", "proxy_info" };
     private static readonly string[] ProxyInfoFields = { "proxy_mode", "proxy_check_line", "proxy_type", "proxy_service", "proxy_data_format_type", "proxy_data_txt_format", "proxy_data_json_format", "proxy_extraction_method", "proxy_url" };
@@ -61,6 +55,7 @@ internal sealed class SimulatorEngine
         _spec.EnsureHandled(ExtractionSchema, ExtractionFields);
         _spec.EnsureHandled(ProxyInfoSchema, ProxyInfoFields);
         _spec.EnsureHandled(JsonFormatSchema, JsonFormatFields);
+        _spec.EnsureHandled(DeleteProxySchema, DeleteProxyFields);
     }
 
     public IReadOnlyList<SimulatedProxy> Proxies
@@ -220,7 +215,7 @@ internal sealed class SimulatorEngine
         var url = info["proxy_url"];
         if (url is null || url.Type != JTokenType.String || ((string)url!).Length == 0)
         {
-            return Error(101046);
+            return Error(IxBrowserErrorCodes.ProfileCreateExtractionLinkEmpty);
         }
 
         foreach (var field in _spec.Properties(ProxyInfoSchema))
@@ -251,7 +246,7 @@ internal sealed class SimulatorEngine
         // Choice: only "general" is accepted, the one provider the docs name.
         if ((string?)info["proxy_service"] != "general")
         {
-            return Error(101043);
+            return Error(IxBrowserErrorCodes.ProfileCreateProxyServiceOutOfRange);
         }
 
         var format = (string)info["proxy_data_format_type"]!;
@@ -260,12 +255,12 @@ internal sealed class SimulatorEngine
         {
             if (string.IsNullOrEmpty((string?)mapping?["ip"]))
             {
-                return Error(101051);
+                return Error(IxBrowserErrorCodes.ProfileCreateProxyDataJsonFormatIpEmpty);
             }
 
             if (string.IsNullOrEmpty((string?)mapping?["port"]))
             {
-                return Error(101052);
+                return Error(IxBrowserErrorCodes.ProfileCreateProxyDataJsonFormatPortEmpty);
             }
         }
 
@@ -298,8 +293,39 @@ internal sealed class SimulatorEngine
         return new Outcome(0, "success", new JValue("success"));
     }
 
+    /// <summary>proxy-delete: removes a stored custom proxy. Answers data 1.</summary>
+    public Outcome DeleteProxy(JToken? body)
+    {
+        // Choice, as for proxy-update: a missing, null or non-positive id answers the operation's own
+        // "Proxy id cannot be empty" (108001) rather than the generic 1000.
+        if (body is not JObject request || request["id"] is not { Type: JTokenType.Integer } idToken || (long)idToken < 1)
+        {
+            return Error(IxBrowserErrorCodes.ProxyDeleteProxyIdEmpty);
+        }
+
+        lock (_gate)
+        {
+            var id = (long)idToken;
+            if (!_proxies.ContainsKey(id))
+            {
+                return Error(IxBrowserErrorCodes.ProxyNotFound);
+            }
+
+            // Choice: a proxy that a profile uses (SimulatedProfile.ProxyId) cannot be deleted (108002);
+            // the docs name the code but not the rule.
+            if (_profiles.Values.Any(p => p.ProxyId == id))
+            {
+                return Error(IxBrowserErrorCodes.ProxyDeleteProxyInUse);
+            }
+
+            _proxies.Remove(id);
+        }
+
+        return new Outcome(0, "success", new JValue(1));
+    }
+
     public static Outcome Error(int code) =>
-        new(code, IxBrowserErrorCodes.GetDescription(code) ?? (Messages.TryGetValue(code, out var message) ? message : "Error " + code), new JArray());
+        new(code, IxBrowserErrorCodes.GetDescription(code) ?? "Error " + code, new JArray());
 
     /// <summary>What the envelope will say.</summary>
     internal sealed record Outcome(int Code, string Message, JToken Data);

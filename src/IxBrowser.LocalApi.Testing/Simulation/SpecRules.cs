@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
+using Newtonsoft.Json.Linq;
 
 namespace IxBrowser.LocalApi.Testing;
 
@@ -17,10 +18,14 @@ internal sealed class SpecRules
 {
     private readonly IDictionary<string, IOpenApiSchema> _schemas;
 
-    private SpecRules(IDictionary<string, IOpenApiSchema> schemas)
+    private SpecRules(IDictionary<string, IOpenApiSchema> schemas, IReadOnlyList<SpecOperation> operations)
     {
         _schemas = schemas;
+        Operations = operations;
     }
+
+    /// <summary>Every operation of the spec: the simulator serves each one.</summary>
+    public IReadOnlyList<SpecOperation> Operations { get; }
 
     public static SpecRules Load()
     {
@@ -33,8 +38,95 @@ internal sealed class SpecRules
         settings.AddYamlReader();
         var result = OpenApiDocument.Load(buffer, "yaml", settings);
         var schemas = result.Document?.Components?.Schemas ?? throw new InvalidOperationException("The embedded spec has no schemas.");
-        return new SpecRules(schemas);
+        var operations = (
+            from path in result.Document.Paths
+            from operation in path.Value.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>()
+            let media = operation.Value.RequestBody?.Content?["application/json"]
+            let success = operation.Value.Responses?["200"].Content?["application/json"].Examples?["success"].Value?["data"]
+            select new SpecOperation(
+                operation.Value.OperationId ?? throw new InvalidOperationException($"{path.Key} has no operationId."),
+                path.Key,
+                (media?.Schema as OpenApiSchemaReference)?.Reference.Id ?? throw new InvalidOperationException($"{path.Key} has no named request schema."),
+                JToken.Parse(success?.ToJsonString() ?? throw new InvalidOperationException($"{path.Key} has no success example."))))
+            .ToList();
+        return new SpecRules(schemas, operations);
     }
+
+    /// <summary>
+    /// The spec's own checks of a body against a schema (required, JSON type, enum, minimum,
+    /// maximum, pattern, nested objects); null when it passes. The simulator answers 1000 for a
+    /// failure, as ixBrowser does for a parameter it cannot use.
+    /// </summary>
+    public string? FirstViolation(string schema, JToken? body) => Violation(Schema(schema), body, "$");
+
+    private static string? Violation(IOpenApiSchema schema, JToken? value, string at)
+    {
+        schema = Resolve(schema);
+        if (value is null || value.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        var type = schema.Type;
+        if (type is { } expected && !HasType(value, expected))
+        {
+            return $"{at} is not of type {expected}";
+        }
+
+        if (schema.Enum is { Count: > 0 } allowed && !allowed.Any(a => JToken.DeepEquals(JToken.Parse(a.ToJsonString()), value)))
+        {
+            return $"{at} is not one of the allowed values";
+        }
+
+        if (value.Type is JTokenType.Integer or JTokenType.Float)
+        {
+            var number = (decimal)value;
+            if ((schema.Minimum is { } min && number < decimal.Parse(min, System.Globalization.CultureInfo.InvariantCulture))
+                || (schema.Maximum is { } max && number > decimal.Parse(max, System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                return $"{at} is out of range";
+            }
+        }
+
+        if (value.Type == JTokenType.String && schema.Pattern is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch((string)value!, pattern))
+        {
+            return $"{at} does not match its pattern";
+        }
+
+        if (value is JObject body && schema.Properties is { } properties)
+        {
+            foreach (var required in schema.Required ?? new HashSet<string>())
+            {
+                if (body[required] is null or { Type: JTokenType.Null })
+                {
+                    return $"{at}.{required} is required";
+                }
+            }
+
+            foreach (var (name, property) in properties)
+            {
+                if (Violation(property, body[name], at + "." + name) is { } inner)
+                {
+                    return inner;
+                }
+            }
+        }
+
+        if (value is JArray items && schema.Items is { } itemSchema)
+        {
+            return items.Select((item, i) => Violation(itemSchema, item, $"{at}[{i}]")).FirstOrDefault(v => v is not null);
+        }
+
+        return null;
+    }
+
+    private static bool HasType(JToken value, JsonSchemaType expected) =>
+        (expected.HasFlag(JsonSchemaType.String) && value.Type == JTokenType.String)
+        || (expected.HasFlag(JsonSchemaType.Integer) && value.Type == JTokenType.Integer)
+        || (expected.HasFlag(JsonSchemaType.Number) && value.Type is JTokenType.Integer or JTokenType.Float)
+        || (expected.HasFlag(JsonSchemaType.Boolean) && value.Type == JTokenType.Boolean)
+        || (expected.HasFlag(JsonSchemaType.Object) && value.Type == JTokenType.Object)
+        || (expected.HasFlag(JsonSchemaType.Array) && value.Type == JTokenType.Array);
 
     public IReadOnlyCollection<string> Properties(string schema) => (IReadOnlyCollection<string>?)Schema(schema).Properties?.Keys.ToList() ?? Array.Empty<string>();
 
