@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using IxBrowser.LocalApi.Serialization;
+using IxBrowser.LocalApi.Validation;
 using Microsoft.OpenApi;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -15,13 +18,14 @@ namespace IxBrowser.LocalApi.Tests.Contract;
 /// <summary>
 /// Compares a parsed spec with the built library by reflection and reports every disagreement with
 /// its spec location and C# member. Pure: the same checks run on the real spec (expecting none)
-/// and on deliberately altered copies (expecting the drift to be named).
+/// and on deliberately altered copies (expecting the drift to be named). It walks whatever the spec
+/// holds: no operation, schema or code is named here.
 /// </summary>
 public static class ContractChecker
 {
+    public const string Envelope = "IxBrowserResponse";
     private static readonly Assembly Library = typeof(IxBrowserClient).Assembly;
     private static readonly Type ClientInterface = typeof(IIxBrowserClient);
-    private const string Envelope = "IxBrowserResponse";
 
     public static IReadOnlyList<ContractDrift> Check(OpenApiDocument spec)
     {
@@ -29,7 +33,7 @@ public static class ContractChecker
         CheckOperations(spec, drifts);
         CheckSchemas(spec, drifts);
         CheckExamples(spec, drifts);
-        CheckErrorCodes(spec, drifts);
+        CheckErrorCatalogue(spec, drifts);
         return drifts;
     }
 
@@ -47,9 +51,46 @@ public static class ContractChecker
         _ => null,
     };
 
+    public static JsonNode? Extension(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        extensions?.TryGetValue(name, out var extension) == true && extension is JsonNodeExtension { Node: var node } ? node : null;
+
+    /// <summary>The C# type of an operation's success data, from its x-success-data; null if it is missing or not understood.</summary>
+    public static Type? SuccessDataType(OpenApiOperation operation) => Extension(operation.Extensions, "x-success-data") is JsonObject data
+        ? (string?)data["kind"] switch
+        {
+            "int32" => typeof(int),
+            "int64" => typeof(long),
+            "string" => typeof(string),
+            "boolean" => typeof(bool),
+            "object" => Library.GetType("IxBrowser.LocalApi." + (string?)data["schema"]),
+            _ => null,
+        }
+        : null;
+
+    /// <summary>The codes an operation documents, with each NNNxxx family expanded from the catalogue.</summary>
+    public static IEnumerable<int> DocumentedCodes(OpenApiDocument spec, OpenApiOperation operation)
+    {
+        var catalogue = Catalogue(spec).Select(e => e.Code).ToList();
+        foreach (var listed in Extension(operation.Extensions, "x-error-codes") as JsonArray ?? new JsonArray())
+        {
+            var text = listed!.ToJsonString().Trim('"');
+            foreach (var code in text.EndsWith("xxx", StringComparison.Ordinal)
+                ? catalogue.Where(c => c.ToString(CultureInfo.InvariantCulture).Length == 6 && c.ToString(CultureInfo.InvariantCulture).StartsWith(text[..^3], StringComparison.Ordinal))
+                : new[] { int.Parse(text, CultureInfo.InvariantCulture) })
+            {
+                yield return code;
+            }
+        }
+    }
+
+    public static IReadOnlyList<(int Code, string Name, string Description, bool Transient)> Catalogue(OpenApiDocument spec) =>
+        (Extension(spec.Extensions, "x-error-catalogue") as JsonArray ?? new JsonArray())
+            .Select(e => (int.Parse(e!["code"]!.ToJsonString(), CultureInfo.InvariantCulture), (string)e["name"]!, (string)e["description"]!, (bool?)e["transient"] ?? false))
+            .ToList();
+
     public static IEnumerable<string> EnumWireValues(Type enumType) =>
         enumType.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name);
+            .Select(f => f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? Convert.ToInt64(f.GetValue(null), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
 
     private static void CheckOperations(OpenApiDocument spec, List<ContractDrift> drifts)
     {
@@ -79,23 +120,72 @@ public static class ContractChecker
             {
                 foreach (var (mediaType, media) in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
                 {
-                    var responseLocation = $"{location}/responses/{status}/content/{SpecDocument.Escape(mediaType)}/schema";
-                    var schemaId = RefId(media.Schema);
-                    if (schemaId != Envelope)
+                    if (RefId(media.Schema) != Envelope)
                     {
-                        drifts.Add(new(responseLocation, member, $"every response must be the shared envelope {Envelope}, found {schemaId ?? "an inline schema"}"));
-                    }
-                    else if (matches[0].ReturnType != typeof(Task<>).MakeGenericType(Library.GetType("IxBrowser.LocalApi." + Envelope)!))
-                    {
-                        drifts.Add(new(responseLocation, member, $"returns {matches[0].ReturnType.Name}, expected Task<{Envelope}>"));
+                        drifts.Add(new($"{location}/responses/{status}/content/{SpecDocument.Escape(mediaType)}/schema", member, $"every response must be the shared envelope {Envelope}, found {RefId(media.Schema) ?? "an inline schema"}"));
                     }
                 }
             }
+
+            CheckOperationFacts(spec, location, id, operation, matches[0], drifts);
         }
 
         foreach (var method in methods.Where(m => !operationIds.Contains(m.Name.EndsWith("Async", StringComparison.Ordinal) ? m.Name[..^5] : m.Name)))
         {
             drifts.Add(new("#/paths", $"{ClientInterface.Name}.{method.Name}", "no operation of the spec has this operationId"));
+        }
+    }
+
+    private static void CheckOperationFacts(OpenApiDocument spec, string location, string id, OpenApiOperation operation, MethodInfo method, List<ContractDrift> drifts)
+    {
+        var member = $"{ClientInterface.Name}.{id}Async";
+        var dataType = SuccessDataType(operation);
+        if (dataType is null)
+        {
+            drifts.Add(new(location + "/x-success-data", member, "the operation declares no success data the contract understands (kind int32, int64, string, boolean, or object with a schema)"));
+        }
+        else if (method.ReturnType != typeof(Task<>).MakeGenericType(typeof(IxBrowserResponse<>).MakeGenericType(dataType)))
+        {
+            drifts.Add(new(location + "/x-success-data", member, $"returns {Describe(method.ReturnType)}, the spec's success data makes it Task<IxBrowserResponse<{dataType.Name}>>"));
+        }
+
+        var descriptor = typeof(IxBrowserOperations).GetField(id, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IxBrowserOperation;
+        if (descriptor is null)
+        {
+            drifts.Add(new(location, $"IxBrowserOperations.{id}", "no generated operation descriptor"));
+            return;
+        }
+
+        var retrySafe = Extension(operation.Extensions, "x-retry-safe") is JsonValue value && value.GetValue<bool>();
+        if (Extension(operation.Extensions, "x-retry-safe") is null)
+        {
+            drifts.Add(new(location + "/x-retry-safe", $"IxBrowserOperations.{id}", "the operation does not say whether it is safe to send again (x-retry-safe)"));
+        }
+        else if (descriptor.RetrySafe != retrySafe)
+        {
+            drifts.Add(new(location + "/x-retry-safe", $"IxBrowserOperations.{id}.RetrySafe", $"is {descriptor.RetrySafe}, the spec says {retrySafe}"));
+        }
+
+        if ("/" + descriptor.Path != location.Split('/')[2].Replace("~1", "/", StringComparison.Ordinal))
+        {
+            drifts.Add(new(location, $"IxBrowserOperations.{id}.Path", $"is {descriptor.Path}"));
+        }
+
+        var codes = DocumentedCodes(spec, operation).ToList();
+        if (codes.Count == 0)
+        {
+            drifts.Add(new(location + "/x-error-codes", $"IxBrowserOperations.{id}", "the operation documents no error codes"));
+        }
+
+        var catalogued = Catalogue(spec).Select(e => e.Code).ToHashSet();
+        foreach (var unknown in codes.Where(c => !catalogued.Contains(c)))
+        {
+            drifts.Add(new(location + "/x-error-codes", $"IxBrowserOperations.{id}", $"lists {unknown}, which the x-error-catalogue does not define"));
+        }
+
+        if (!codes.SequenceEqual(descriptor.DocumentedErrorCodes))
+        {
+            drifts.Add(new(location + "/x-error-codes", $"IxBrowserOperations.{id}.DocumentedErrorCodes", $"are [{string.Join(", ", descriptor.DocumentedErrorCodes)}], the spec's expand to [{string.Join(", ", codes)}]"));
         }
     }
 
@@ -125,12 +215,18 @@ public static class ContractChecker
             }
             else if (schema.Properties is { } properties)
             {
-                CheckProperties(location, type, schema, properties, schemas, drifts);
+                // The envelope's data is typed per operation: it lives on IxBrowserResponse<TData>.
+                var properties2 = name == Envelope ? properties.Where(p => p.Key != "data").ToDictionary(p => p.Key, p => p.Value) : properties;
+                CheckProperties(location, type, schema, properties2, drifts);
+                if (name == Envelope && (!properties.ContainsKey("data") || typeof(IxBrowserResponse<>).GetProperty("Data")?.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName != "data"))
+                {
+                    drifts.Add(new(location + "/properties/data", "IxBrowserResponse<TData>.Data", "the envelope's typed data must be the wire's data"));
+                }
             }
         }
 
         // The other direction: every serializable public model of the library is a schema of the spec.
-        foreach (var type in Library.GetExportedTypes().Where(t => t.GetProperties().Any(p => p.GetCustomAttribute<JsonPropertyAttribute>() is not null)))
+        foreach (var type in Library.GetExportedTypes().Where(t => !t.IsGenericType && t.GetProperties().Any(p => p.GetCustomAttribute<JsonPropertyAttribute>() is not null)))
         {
             if (!schemas.ContainsKey(type.Name))
             {
@@ -147,7 +243,8 @@ public static class ContractChecker
             return;
         }
 
-        var spec = values.Select(v => v.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        // String enums compare by [EnumMember] wire value, integer enums by number.
+        var spec = values.Select(v => v.ToJsonString().Trim('"')).ToHashSet(StringComparer.Ordinal);
         var code = EnumWireValues(type).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in spec.Except(code))
         {
@@ -156,12 +253,17 @@ public static class ContractChecker
 
         foreach (var extra in code.Except(spec))
         {
-            var member = type.GetFields(BindingFlags.Public | BindingFlags.Static).First(f => (f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name) == extra);
+            var member = type.GetFields(BindingFlags.Public | BindingFlags.Static).First(f => EnumWireValues(type).ElementAt(Array.IndexOf(type.GetFields(BindingFlags.Public | BindingFlags.Static), f)) == extra);
             drifts.Add(new(location, $"{type.Name}.{member.Name}", $"sends \"{extra}\", which the spec does not list"));
+        }
+
+        if (Enum.GetValues(type).Cast<object>().Any(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) == 0) && values.All(v => v.GetValueKind() == System.Text.Json.JsonValueKind.String))
+        {
+            drifts.Add(new(location, type.Name, "a string enum must start at 1 so that default means \"not set\""));
         }
     }
 
-    private static void CheckProperties(string location, Type type, IOpenApiSchema schema, IDictionary<string, IOpenApiSchema> properties, IDictionary<string, IOpenApiSchema> schemas, List<ContractDrift> drifts)
+    private static void CheckProperties(string location, Type type, IOpenApiSchema schema, IDictionary<string, IOpenApiSchema> properties, List<ContractDrift> drifts)
     {
         var csharp = type.GetProperties()
             .Select(p => (Property: p, Json: p.GetCustomAttribute<JsonPropertyAttribute>()))
@@ -192,14 +294,15 @@ public static class ContractChecker
                 drifts.Add(new(propertyLocation, member, isConstant ? "x-client-constant: the caller must not be able to set it" : "settable in the spec, but the C# property has no setter"));
             }
 
-            var expected = ExpectedType(propertySchema, isRequired, schemas);
+            CheckGeneratedFacts(propertyLocation, member, propertySchema, property, drifts);
+            var expected = ExpectedType(propertySchema, isRequired);
             if (expected is null)
             {
                 drifts.Add(new(propertyLocation, member, "the schema's type has no C# mapping in the contract checks"));
             }
             else if (property.PropertyType != expected)
             {
-                drifts.Add(new(propertyLocation, member, $"the spec's {Describe(propertySchema)} maps to {expected.Name}{(Nullable.GetUnderlyingType(expected) is { } u ? "<" + u.Name + ">" : string.Empty)}, the C# property is {property.PropertyType.Name}{(Nullable.GetUnderlyingType(property.PropertyType) is { } v ? "<" + v.Name + ">" : string.Empty)}"));
+                drifts.Add(new(propertyLocation, member, $"the spec's {Describe(propertySchema)} maps to {Describe(expected)}, the C# property is {Describe(property.PropertyType)}"));
             }
         }
 
@@ -209,17 +312,48 @@ public static class ContractChecker
         }
     }
 
-    private static Type? ExpectedType(IOpenApiSchema schema, bool required, IDictionary<string, IOpenApiSchema> schemas)
+    /// <summary>x-secret, pattern, minimum and maximum must reach the attributes the client acts on.</summary>
+    private static void CheckGeneratedFacts(string location, string member, IOpenApiSchema schema, PropertyInfo property, List<ContractDrift> drifts)
+    {
+        var secret = Extension(schema.Extensions, "x-secret") is JsonValue flag && flag.GetValue<bool>();
+        if (secret != (property.GetCustomAttribute<SecretAttribute>() is not null))
+        {
+            drifts.Add(new(location + "/x-secret", member, secret ? "the spec marks it secret, the C# property is not [Secret]" : "[Secret] in C#, not x-secret in the spec"));
+        }
+
+        var pattern = Resolve(schema).Pattern;
+        if (pattern != property.GetCustomAttribute<WirePatternAttribute>()?.Regex.ToString())
+        {
+            drifts.Add(new(location + "/pattern", member, $"the spec's pattern is {pattern ?? "none"}, the C# property checks {property.GetCustomAttribute<WirePatternAttribute>()?.Regex.ToString() ?? "none"}"));
+        }
+
+        var range = property.GetCustomAttribute<WireRangeAttribute>();
+        var minimum = Resolve(schema).Minimum is { } min ? double.Parse(min, CultureInfo.InvariantCulture) : (double?)null;
+        var maximum = Resolve(schema).Maximum is { } max ? double.Parse(max, CultureInfo.InvariantCulture) : (double?)null;
+        if ((minimum is not null || maximum is not null) != (range is not null)
+            || (range is not null && ((minimum is { } a && a != range.Minimum) || (maximum is { } b && b != range.Maximum))))
+        {
+            drifts.Add(new(location + "/minimum", member, $"the spec's range is [{minimum?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {maximum?.ToString(CultureInfo.InvariantCulture) ?? "-"}], the C# property checks {(range is null ? "none" : $"[{range.Minimum}, {range.Maximum}]")}"));
+        }
+    }
+
+    private static IOpenApiSchema Resolve(IOpenApiSchema schema) => schema switch
+    {
+        OpenApiSchemaReference reference => reference.Target ?? schema,
+        _ => schema,
+    };
+
+    private static Type? ExpectedType(IOpenApiSchema schema, bool required)
     {
         if (RefId(schema) is { } id)
         {
             var target = Library.GetType("IxBrowser.LocalApi." + id);
-            if (target is null)
-            {
-                return null;
-            }
+            return target is null ? null : target.IsValueType && !required ? typeof(Nullable<>).MakeGenericType(target) : target;
+        }
 
-            return target.IsValueType && !required ? typeof(Nullable<>).MakeGenericType(target) : target;
+        if (schema.Type == JsonSchemaType.Array)
+        {
+            return schema.Items is { } items && ExpectedType(items, required: true) is { } item ? typeof(ICollection<>).MakeGenericType(item) : null;
         }
 
         Type? basic = (schema.Type, schema.Format) switch
@@ -238,6 +372,9 @@ public static class ContractChecker
     private static string Describe(IOpenApiSchema schema) =>
         RefId(schema) is { } id ? "reference to " + id : $"{schema.Type?.ToString().ToLowerInvariant() ?? "untyped"}{(schema.Format is null ? string.Empty : "/" + schema.Format)}";
 
+    private static string Describe(Type type) =>
+        type.IsGenericType ? $"{type.Name.Split('`')[0]}<{string.Join(", ", type.GetGenericArguments().Select(Describe))}>" : type.Name;
+
     private static void CheckExamples(OpenApiDocument spec, List<ContractDrift> drifts)
     {
         foreach (var (path, method, operation) in Operations(spec))
@@ -252,14 +389,14 @@ public static class ContractChecker
                 }
             }
 
+            var dataType = SuccessDataType(operation);
             foreach (var (status, response) in operation.Responses ?? new OpenApiResponses())
             {
                 foreach (var (mediaType, media) in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
                 {
-                    var type = RefId(media.Schema) is { } id ? Library.GetType("IxBrowser.LocalApi." + id) : null;
                     foreach (var (name, example) in media.Examples ?? new Dictionary<string, IOpenApiExample>())
                     {
-                        RoundTrip($"{location}/responses/{status}/content/{SpecDocument.Escape(mediaType)}/examples/{name}", type, example.Value, drifts);
+                        ReadEnvelope($"{location}/responses/{status}/content/{SpecDocument.Escape(mediaType)}/examples/{name}", dataType, example.Value, drifts);
                     }
                 }
             }
@@ -278,7 +415,7 @@ public static class ContractChecker
         try
         {
             var model = JsonConvert.DeserializeObject(original.ToString(), type);
-            var back = JToken.Parse(JsonConvert.SerializeObject(model));
+            var back = JToken.Parse(WireJson.Serialize(model!));
             if (!JToken.DeepEquals(original, back))
             {
                 drifts.Add(new(location, type.Name, $"does not survive a round trip: {original.ToString(Formatting.None)} came back as {back.ToString(Formatting.None)}"));
@@ -290,39 +427,69 @@ public static class ContractChecker
         }
     }
 
-    private static void CheckErrorCodes(OpenApiDocument spec, List<ContractDrift> drifts)
+    /// <summary>A response example must read as the operation's envelope: a success with data of its type, or an error code.</summary>
+    private static void ReadEnvelope(string location, Type? dataType, JsonNode? example, List<ContractDrift> drifts)
     {
+        if (dataType is null || example is null)
+        {
+            return;
+        }
+
+        var envelope = typeof(IxBrowserResponse<>).MakeGenericType(dataType);
+        try
+        {
+            var response = (IxBrowserResponse)typeof(WireJson).GetMethod(nameof(WireJson.Deserialize))!.MakeGenericMethod(envelope).Invoke(null, new object[] { example.ToJsonString() })!;
+            var data = (IEnvelopeData)response;
+            if (response.Status.Code == 0 && (!data.HasData || data.DataMismatch is not null))
+            {
+                drifts.Add(new(location, $"IxBrowserResponse<{dataType.Name}>", $"a success whose data is {data.DataMismatch ?? "absent"}, not the operation's x-success-data"));
+            }
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is JsonException inner)
+        {
+            drifts.Add(new(location, $"IxBrowserResponse<{dataType.Name}>", "does not deserialize: " + inner.Message));
+        }
+    }
+
+    private static void CheckErrorCatalogue(OpenApiDocument spec, List<ContractDrift> drifts)
+    {
+        const string location = "#/x-error-catalogue";
         var constants = typeof(IxBrowserErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!, StringComparer.Ordinal);
-        foreach (var (path, method, operation) in Operations(spec))
+        var catalogue = Catalogue(spec);
+        if (catalogue.Count == 0)
         {
-            var location = OperationLocation(path, method) + "/x-error-codes";
-            if (operation.Extensions?.TryGetValue("x-error-codes", out var extension) != true || extension is not JsonNodeExtension { Node: JsonArray codes })
+            drifts.Add(new(location, nameof(IxBrowserErrorCodes), "the spec has no error catalogue"));
+        }
+
+        for (var i = 0; i < catalogue.Count; i++)
+        {
+            var (code, name, description, transient) = catalogue[i];
+            var member = $"{nameof(IxBrowserErrorCodes)}.{name}";
+            if (!constants.TryGetValue(name, out var value))
             {
-                drifts.Add(new(location, nameof(IxBrowserErrorCodes), "the operation documents no error codes"));
-                continue;
+                drifts.Add(new($"{location}/{i}", member, $"error {code} has no constant named {name}"));
+            }
+            else if (value != code)
+            {
+                drifts.Add(new($"{location}/{i}", member, $"is {value}, the spec says {code}"));
             }
 
-            for (var i = 0; i < codes.Count; i++)
+            if (IxBrowserErrorCodes.GetDescription(code) != description)
             {
-                var code = int.Parse(codes[i]!["code"]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
-                var name = codes[i]!["name"]!.GetValue<string>();
-                var description = codes[i]!["description"]?.GetValue<string>();
-                var member = $"{nameof(IxBrowserErrorCodes)}.{name}";
-                if (!constants.TryGetValue(name, out var value))
-                {
-                    drifts.Add(new($"{location}/{i}", member, $"error {code} has no constant named {name}"));
-                }
-                else if (value != code)
-                {
-                    drifts.Add(new($"{location}/{i}", member, $"is {value}, the spec says {code}"));
-                }
-                else if (description is not null && IxBrowserErrorCodes.GetDescription(code) != description)
-                {
-                    drifts.Add(new($"{location}/{i}/description", $"{nameof(IxBrowserErrorCodes)}.{nameof(IxBrowserErrorCodes.GetDescription)}({code})", $"describes it as \"{IxBrowserErrorCodes.GetDescription(code)}\", the spec as \"{description}\""));
-                }
+                drifts.Add(new($"{location}/{i}/description", $"{nameof(IxBrowserErrorCodes)}.{nameof(IxBrowserErrorCodes.GetDescription)}({code})", $"describes it as \"{IxBrowserErrorCodes.GetDescription(code)}\", the spec as \"{description}\""));
             }
+
+            if (IxBrowserErrorCodes.IsTransient(code) != transient)
+            {
+                drifts.Add(new($"{location}/{i}/transient", $"{nameof(IxBrowserErrorCodes)}.{nameof(IxBrowserErrorCodes.IsTransient)}({code})", $"is {IxBrowserErrorCodes.IsTransient(code)}, the spec says {transient}"));
+            }
+        }
+
+        foreach (var extra in constants.Keys.Except(catalogue.Select(e => e.Name)))
+        {
+            drifts.Add(new(location, $"{nameof(IxBrowserErrorCodes)}.{extra}", "a constant the catalogue does not define"));
         }
     }
 }

@@ -15,8 +15,7 @@ public class ResponseTests
 
         Assert.True(response.Status.IsSuccess);
         Assert.Equal("success", response.Status.Message);
-        Assert.Equal(IxBrowserDataKind.JsonString, response.Data!.Kind);
-        Assert.Equal("success", response.Data.StringValue);
+        Assert.Equal("success", response.Data);
         Assert.Equal(1691131803, response.Status.Time);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1691131803), response.Status.ServerTime);
     }
@@ -28,8 +27,7 @@ public class ResponseTests
 
         var response = await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "x" });
 
-        Assert.Equal(IxBrowserDataKind.JsonInteger, response.Data!.Kind);
-        Assert.Equal(1L, response.Data.Int64Value);
+        Assert.Equal(1, response.Data);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1693464163), response.Status.ServerTime);
     }
 
@@ -103,6 +101,6 @@ public class ResponseTests
 
         var response = await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 });
 
-        Assert.Equal(1L, response.Data!.Int64Value);
+        Assert.Equal(1, response.Data);
     }
 }

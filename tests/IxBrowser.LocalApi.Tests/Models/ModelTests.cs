@@ -1,3 +1,4 @@
+using IxBrowser.LocalApi.Serialization;
 using System;
 using System.Linq;
 using System.Reflection;
@@ -75,13 +76,22 @@ public class ModelTests
     }
 
     [Fact]
-    public void Data_round_trips_any_value()
+    public void Typed_data_is_read_by_its_json_type_and_anything_else_is_recorded_not_thrown()
     {
-        foreach (var json in new[] { "\"success\"", "1", "[]", "{\"a\":[1,2]}", "1.5", "true" })
+        var text = WireJson.Deserialize<IxBrowserResponse<string>>("{\"error\":{\"code\":0},\"data\":\"success\"}")!;
+        Assert.Equal("success", text.Data);
+        Assert.Null(text.DataMismatch);
+
+        foreach (var (json, found) in new[] { ("1", "the integer 1"), ("[]", "an array"), ("{\"a\":1}", "an object"), ("true", "the boolean true") })
         {
-            var response = JsonConvert.DeserializeObject<IxBrowserResponse>($"{{\"error\":{{\"code\":0}},\"data\":{json}}}")!;
-            Assert.Equal(json, response.Data!.ToString());
-            Assert.True(JToken.DeepEquals(JToken.Parse(json), JObject.Parse(JsonConvert.SerializeObject(response))["data"]));
+            var response = WireJson.Deserialize<IxBrowserResponse<string>>($"{{\"error\":{{\"code\":0}},\"data\":{json}}}")!;
+            Assert.Null(response.Data);
+            Assert.Equal(found, response.DataMismatch);
         }
+
+        var number = WireJson.Deserialize<IxBrowserResponse<int>>("{\"error\":{\"code\":0},\"data\":\"1\"}")!;
+        Assert.Equal("a string", number.DataMismatch);
+        var tooLarge = WireJson.Deserialize<IxBrowserResponse<int>>("{\"error\":{\"code\":0},\"data\":99999999999}")!;
+        Assert.StartsWith("the integer 99999999999, which does not fit", tooLarge.DataMismatch, StringComparison.Ordinal);
     }
 }

@@ -153,7 +153,7 @@ public class FaultMatrixTests(ITestOutputHelper output)
     {
         try
         {
-            var response = path == LocalApiServer.ProxyUpdatePath
+            IxBrowserResponse response = path == LocalApiServer.ProxyUpdatePath
                 ? await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword })
                 : await client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction());
             return (response, null);

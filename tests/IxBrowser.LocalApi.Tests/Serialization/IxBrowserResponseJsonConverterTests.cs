@@ -1,164 +1,89 @@
 using System;
-using System.IO;
-using System.Linq;
 using IxBrowser.LocalApi.Serialization;
 using Newtonsoft.Json;
 
 namespace IxBrowser.LocalApi.Tests.Serialization;
 
-// The client reads envelopes with a one-pass converter instead of Newtonsoft's generic path (speed);
-// these tests pin that both read every body alike: the same values, or both a JsonException.
+// The one converter that reads every operation's envelope (IxBrowserResponse<TData>). Pinned here:
+// which bodies are envelopes at all, how typed data is read, and that data which does not fit the
+// operation (the failure shape [] above all) is recorded instead of thrown, for every data type.
 public class IxBrowserResponseJsonConverterTests
 {
-    private static readonly JsonSerializer Generic = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, MaxDepth = 32 });
-    private static readonly JsonSerializer OnePass = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, MaxDepth = 32, Converters = { new IxBrowserResponseJsonConverter() } });
-
-    public static TheoryData<string> Bodies => new()
+    public static TheoryData<string, string> IntBodies => new()
     {
-        """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""",
-        """{"error":{"code":0,"message":"success","time":1691131803},"data":"success"}""",
-        """{"error":{"code":2002,"message":"Proxy information does not exist","time":1694598121},"data":[]}""",
-        """{"data":"success","error":{"time":1,"message":"success","code":0}}""",
-        """{"error":{"code":"2002","message":"x"},"data":[]}""",
-        """{"error":{"code":"oops"},"data":[]}""",
-        """{"error":{"code":1.5},"data":[]}""",
-        """{"error":{"code":null},"data":[]}""",
-        """{"error":{"code":true},"data":[]}""",
-        """{"error":{"code":99999999999},"data":[]}""",
-        """{"error":{"message":"x"},"data":1}""",
-        """{"data":1}""",
-        """{"error":null,"data":1}""",
-        """{"error":"broken","data":1}""",
-        """{"error":[],"data":1}""",
-        """{"error":{"code":0}}""",
-        """{"error":{"code":0},"data":null}""",
-        """{"error":{"code":0},"data":{"rows":1}}""",
-        """{"error":{"code":0,"message":5,"time":"17"},"data":1}""",
-        """{"error":{"code":0,"message":null,"time":null},"data":1}""",
-        """{"error":{"code":0,"message":{"a":1}},"data":1}""",
-        """{"error":{"code":0,"time":"soon"},"data":1}""",
-        """{"error":{"code":0,"extra":[1,{"b":2}]},"data":1,"trace":"abc","n":1.25}""",
-        """{"error":{"code":0},"error":{"code":1010},"data":1}""",
-        """/* hi */ {"error": /* c */ {"code":0} , "data":1}""",
-        """{"error":{"code": /* c */ 1010, "message": /* m */ "x", "time": /* t */ 5},"data":1}""",
-        """{"error":{"code":0},"data":1} /* trailing */""",
-        """{"error":{"code":0},"data":1""",
-        """{"error":{"code":0""",
-        """{"error":{"code":0},"data":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""",
-        """[1,2]""",
-        """42""",
-        """ "success" """,
-        """null""",
-        """{}""",
-        """{"Error":{"CODE":2002,"Message":"x","TIME":3},"DATA":[]}""",
-        """{"ERROR":{"code":0},"error":{"code":1010},"data":1}""",
-        """{"error":{}}""",
+        // body, outcome: "code C data D" | "code C mismatch M" | "throws"
+        { """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""", "code 0 data 1" },
+        { """{"data":1,"error":{"time":1,"message":"success","code":0}}""", "code 0 data 1" },
+        { """{"error":{"code":2002,"message":"Proxy information does not exist","time":1694598121},"data":[]}""", "code 2002 mismatch an array" },
+        { """{"error":{"code":1010},"data":{}}""", "code 1010 mismatch an object" },
+        { """{"error":{"code":"2002","message":"x"},"data":[]}""", "code 2002 mismatch an array" },
+        { """{"error":{"code":0},"data":"success"}""", "code 0 mismatch a string" },
+        { """{"error":{"code":0},"data":"1"}""", "code 0 mismatch a string" },
+        { """{"error":{"code":0},"data":1.5}""", "code 0 mismatch the number 1.5" },
+        { """{"error":{"code":0},"data":99999999999}""", "code 0 mismatch the integer 99999999999, which does not fit Int32" },
+        { """{"error":{"code":0},"data":null}""", "code 0 no data" },
+        { """{"error":{"code":0}}""", "code 0 no data" },
+        { """{"error":{"code":0,"extra":[1,{"b":2}]},"data":1,"trace":"abc","n":1.25}""", "code 0 data 1" },
+        { """/* hi */ {"error": /* c */ {"code":0} , "data": /* d */ 1}""", "code 0 data 1" },
+        { """{"error":{"code":0},"data":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""", "throws" },
+        { """{"error":{"code":"oops"},"data":[]}""", "throws" },
+        { """{"error":{"code":1.5},"data":[]}""", "throws" },
+        { """{"error":{"code":null},"data":[]}""", "throws" },
+        { """{"error":{"message":"x"},"data":1}""", "throws" },
+        { """{"data":1}""", "throws" },
+        { """{"error":null,"data":1}""", "throws" },
+        { """{"error":"broken","data":1}""", "throws" },
+        { """{"error":{"code":0},"data":1""", "throws" },
+        { """[1,2]""", "throws" },
+        { """42""", "throws" },
+        { """{}""", "throws" },
     };
 
     [Theory]
-    [MemberData(nameof(Bodies))]
-    public void Reads_every_body_as_Newtonsofts_generic_path_does(string body)
-    {
-        var (expected, expectedError) = Read(Generic, body);
-        var (actual, actualError) = Read(OnePass, body);
+    [MemberData(nameof(IntBodies))]
+    public void Reads_an_integer_envelope(string body, string expected) => Assert.Equal(expected, Read<int>(body));
 
-        if (expectedError is not null)
-        {
-            Assert.True(actualError is not null, $"generic path failed ({expectedError.Message}), one-pass read {Describe(actual)}");
-            Assert.IsAssignableFrom<JsonException>(actualError);
-            if (expectedError.Message.StartsWith("Required property", StringComparison.Ordinal))
-            {
-                // The client's messages quote these; keep their wording.
-                Assert.StartsWith(expectedError.Message.Split(" Path")[0], actualError!.Message, StringComparison.Ordinal);
-            }
+    [Theory]
+    [InlineData("""{"error":{"code":0},"data":"success"}""", "code 0 data success")]
+    [InlineData("""{"error":{"code":0},"data":1}""", "code 0 mismatch the integer 1")]
+    [InlineData("""{"error":{"code":2007,"message":"Profile does not exist"},"data":[]}""", "code 2007 mismatch an array")]
+    public void Reads_a_string_envelope(string body, string expected) => Assert.Equal(expected, Read<string>(body));
 
-            return;
-        }
-
-        Assert.True(actualError is null, $"generic path read {Describe(expected)}, one-pass failed: {actualError?.Message}");
-        Assert.Equal(Describe(expected), Describe(actual));
-    }
+    [Theory]
+    [InlineData("""{"error":{"code":0},"data":{"id":7,"proxy_port":"8080"}}""", "code 0 data UpdateProxyRequest { Id = 7, ProxyPort = \"8080\" }")]
+    [InlineData("""{"error":{"code":2002},"data":[]}""", "code 2002 mismatch an array")]
+    [InlineData("""{"error":{"code":0},"data":5}""", "code 0 mismatch the integer 5")]
+    public void Reads_an_object_envelope(string body, string expected) => Assert.Equal(expected, Read<UpdateProxyRequest>(body));
 
     [Fact]
-    public void A_comment_before_the_data_value_is_skipped_where_the_generic_path_fails()
+    public void The_envelope_keeps_unknown_properties()
     {
-        // The one deliberate difference: Newtonsoft's generic path hands the comment to the data converter.
-        const string body = """{"error":{"code":2002},"data": /* d */ []}""";
-        Assert.NotNull(Read(Generic, body).Error);
-        var (response, error) = Read(OnePass, body);
-        Assert.Null(error);
-        Assert.Equal(2002, response!.Status.Code);
-        Assert.Equal(IxBrowserDataKind.JsonArray, response.Data!.Kind);
+        var response = WireJson.Deserialize<IxBrowserResponse<int>>("""{"error":{"code":0,"extra":2},"data":1,"trace":"abc"}""")!;
+
+        Assert.Equal("abc", response.AdditionalProperties["trace"]);
+        Assert.Equal(2L, response.Status.AdditionalProperties["extra"]);
     }
 
-    [Fact]
-    public void The_converter_enforces_exactly_the_required_properties_the_generated_models_declare()
+    private static string Read<TData>(string body)
     {
-        // If the spec makes another envelope property required, this fails: teach the converter to enforce it.
-        static string[] RequiredOf(Type type) => ((Newtonsoft.Json.Serialization.JsonObjectContract)OnePass.ContractResolver.ResolveContract(type)).Properties
-            .Where(p => p.Required != Required.Default).Select(p => p.PropertyName!).ToArray();
-        Assert.Equal(new[] { "error" }, RequiredOf(typeof(IxBrowserResponse)));
-        Assert.Equal(new[] { "code" }, RequiredOf(typeof(IxBrowserStatus)));
-    }
-
-    [Fact]
-    public void A_property_the_converter_does_not_name_is_set_through_the_contract()
-    {
-        // Stands in for a property the spec gains later: "message" renamed on the wire to "msg".
-        var serializer = JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new RenamingResolver(), Converters = { new IxBrowserResponseJsonConverter() } });
-        using var reader = new JsonTextReader(new StringReader("""{"error":{"code":0,"msg":"hi"},"data":1}"""));
-
-        var response = serializer.Deserialize<IxBrowserResponse>(reader)!;
-
-        Assert.Equal("hi", response.Status.Message);
-        Assert.Empty(response.Status.AdditionalProperties);
-    }
-
-    [Fact]
-    public void The_client_serializer_reads_envelopes_with_the_one_pass_converter()
-    {
-        var settings = new JsonSerializerSettings();
-        typeof(IxBrowserGeneratedClient).GetMethod("UpdateJsonSerializerSettings", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .Invoke(null, new object[] { settings });
-        Assert.Contains(settings.Converters, c => c is IxBrowserResponseJsonConverter);
-    }
-
-    private static (IxBrowserResponse? Response, Exception? Error) Read(JsonSerializer serializer, string body)
-    {
+        IxBrowserResponse<TData>? response;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(body));
-            return (serializer.Deserialize<IxBrowserResponse>(reader), null);
+            response = WireJson.Deserialize<IxBrowserResponse<TData>>(body);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return (null, e);
+            return "throws";
         }
-    }
 
-    private static string Describe(IxBrowserResponse? response) => response is null
-        ? "null"
-        : JsonConvert.SerializeObject(new
+        if (response is null)
         {
-            response.Status.Code,
-            response.Status.Message,
-            response.Status.Time,
-            StatusExtra = response.Status.AdditionalProperties.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
-            Data = response.Data is null ? null : response.Data.Kind + " " + response.Data.ToString(),
-            Extra = response.AdditionalProperties.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
-        });
-
-    private sealed class RenamingResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
-    {
-        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
-        {
-            var property = base.CreateProperty(member, memberSerialization);
-            if (property.PropertyName == "message")
-            {
-                property.PropertyName = "msg";
-            }
-
-            return property;
+            return "null";
         }
+
+        var code = "code " + response.Status.Code;
+        return response.DataMismatch is { } mismatch ? code + " mismatch " + mismatch
+            : response.HasData ? code + " data " + response.Data
+            : code + " no data";
     }
 }

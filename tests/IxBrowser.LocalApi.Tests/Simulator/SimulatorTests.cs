@@ -48,7 +48,7 @@ public class SimulatorTests
 
         var response = await simulator.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, ProxyPort = "8080", ProxyPassword = "s3cret", Tags = new[] { "a", "b" } });
 
-        Assert.Equal(1L, response.Data!.Int64Value);
+        Assert.Equal(1, response.Data);
         Assert.InRange(response.Status.Time!.Value, DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 5, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
         var proxy = simulator.GetProxy(24330)!;
         Assert.Equal("8080", proxy.ProxyPort);
@@ -114,7 +114,7 @@ public class SimulatorTests
 
         var response = await simulator.Client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction());
 
-        Assert.Equal("success", response.Data!.StringValue);
+        Assert.Equal("success", response.Data);
         var profile = simulator.GetProfile(161)!;
         Assert.Equal(4, profile.ProxyMode);
         Assert.Equal(new SimulatedExtractionSettings
