@@ -79,28 +79,117 @@ public class SpecDriftTests
     [Fact]
     public void A_changed_property_type_is_reported()
     {
-        var yaml = Alter("        proxy_port:\n          type: string\n", "        proxy_port:\n          type: integer\n          format: int32\n");
+        var yaml = Alter("        note:\n          type: string\n", "        note:\n          type: integer\n          format: int32\n");
 
-        AssertReported(yaml, "#/components/schemas/UpdateProxyRequest/properties/proxy_port", "UpdateProxyRequest.ProxyPort", "maps to Nullable`1<Int32>, the C# property is String");
+        AssertReported(yaml, "#/components/schemas/UpdateProxyRequest/properties/note", "UpdateProxyRequest.Note", "maps to Nullable<Int32>, the C# property is String");
     }
 
     [Fact]
-    public void A_new_error_code_without_a_constant_is_reported()
+    public void A_new_catalogue_code_without_a_constant_is_reported()
     {
-        var yaml = Alter("        - code: 104006\n", "        - code: 104007\n          name: ProxyLocked\n          description: Locked\n        - code: 104006\n");
+        var yaml = Alter("  - code: 104006\n", "  - code: 104007\n    name: ProxyLocked\n    description: Locked\n  - code: 104006\n");
 
-        AssertReported(yaml, "#/paths/~1api~1v2~1proxy-update/post/x-error-codes/10", "IxBrowserErrorCodes.ProxyLocked", "error 104007 has no constant named ProxyLocked");
+        AssertReported(yaml, "#/x-error-catalogue/" + CatalogueIndexOf(104006), "IxBrowserErrorCodes.ProxyLocked", "error 104007 has no constant named ProxyLocked");
+        AssertReported(yaml, "#/paths/~1api~1v2~1proxy-update/post/x-error-codes", "IxBrowserOperations.UpdateProxy.DocumentedErrorCodes", "the spec's expand to [1000, 1004, 1008, 1011, 2002, 104001, 104002, 104003, 104004, 104005, 104007, 104006]");
+    }
+
+    [Fact]
+    public void A_code_that_the_catalogue_lacks_is_reported()
+    {
+        var yaml = Alter("x-error-codes: [1000, 1008, 2002, 108xxx]", "x-error-codes: [1000, 1008, 2002, 108xxx, 999999]");
+
+        AssertReported(yaml, "#/paths/~1api~1v2~1proxy-delete/post/x-error-codes", "IxBrowserOperations.DeleteProxy", "lists 999999, which the x-error-catalogue does not define");
+    }
+
+    [Fact]
+    public void A_code_that_became_transient_is_reported()
+    {
+        var yaml = Alter("    name: ProxyNotFound\n    description: 'Proxy information does not exist'\n", "    name: ProxyNotFound\n    description: 'Proxy information does not exist'\n    transient: true\n");
+
+        AssertReported(yaml, "#/x-error-catalogue/" + CatalogueIndexOf(2002) + "/transient", "IxBrowserErrorCodes.IsTransient(2002)", "is False, the spec says True");
     }
 
     [Fact]
     public void A_response_that_is_not_the_envelope_is_reported()
     {
         var yaml = Alter(
-            "            1000, 1004, 1008, 1011, 2002, 104001-104006 and `data` is an empty array.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/IxBrowserResponse'",
-            "            1000, 1004, 1008, 1011, 2002, 104001-104006 and `data` is an empty array.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/IxBrowserStatus'");
+            "            1000, 1008, 2002, 108xxx and `data` is an empty array.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/IxBrowserResponse'",
+            "            1000, 1008, 2002, 108xxx and `data` is an empty array.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/IxBrowserStatus'");
 
-        AssertReported(yaml, "#/paths/~1api~1v2~1proxy-update/post/responses/200/content/application~1json/schema", "IIxBrowserClient.UpdateProxyAsync", "every response must be the shared envelope IxBrowserResponse, found IxBrowserStatus");
+        AssertReported(yaml, "#/paths/~1api~1v2~1proxy-delete/post/responses/200/content/application~1json/schema", "IIxBrowserClient.DeleteProxyAsync", "every response must be the shared envelope IxBrowserResponse, found IxBrowserStatus");
     }
+
+    [Fact]
+    public void Changed_success_data_is_reported_on_the_method_and_the_examples()
+    {
+        var yaml = Alter("      x-success-data:\n        kind: string\n        value: success\n", "      x-success-data:\n        kind: int64\n");
+
+        AssertReported(yaml, "#/paths/~1api~1v2~1profile-update-proxy-for-api-extraction/post/x-success-data", "IIxBrowserClient.UpdateProfileProxyForApiExtractionAsync", "the spec's success data makes it Task<IxBrowserResponse<Int64>>");
+        AssertReported(yaml, "#/paths/~1api~1v2~1profile-update-proxy-for-api-extraction/post/responses/200/content/application~1json/examples/success", "IxBrowserResponse<Int64>", "a success whose data is a string");
+    }
+
+    [Fact]
+    public void Missing_success_data_is_reported()
+    {
+        var yaml = Alter("      x-success-data:\n        kind: string\n        value: success\n", string.Empty);
+
+        AssertReported(yaml, "#/paths/~1api~1v2~1profile-update-proxy-for-api-extraction/post/x-success-data", "IIxBrowserClient.UpdateProfileProxyForApiExtractionAsync", "declares no success data");
+    }
+
+    [Fact]
+    public void Flipped_retry_safety_is_reported()
+    {
+        var yaml = Alter("      x-error-codes: [1000, 1008, 2002, 108xxx]\n      x-retry-safe: true\n", "      x-error-codes: [1000, 1008, 2002, 108xxx]\n      x-retry-safe: false\n");
+
+        AssertReported(yaml, "#/paths/~1api~1v2~1proxy-delete/post/x-retry-safe", "IxBrowserOperations.DeleteProxy.RetrySafe", "is True, the spec says False");
+    }
+
+    [Fact]
+    public void A_secret_that_lost_its_marking_is_reported()
+    {
+        var yaml = Alter("        proxy_password:\n          type: string\n          x-secret: true\n", "        proxy_password:\n          type: string\n");
+
+        AssertReported(yaml, "#/components/schemas/UpdateProxyRequest/properties/proxy_password/x-secret", "UpdateProxyRequest.ProxyPassword", "[Secret] in C#, not x-secret in the spec");
+    }
+
+    [Fact]
+    public void A_new_secret_is_reported()
+    {
+        var yaml = Alter("        note:\n          type: string\n", "        note:\n          type: string\n          x-secret: true\n");
+
+        AssertReported(yaml, "#/components/schemas/UpdateProxyRequest/properties/note/x-secret", "UpdateProxyRequest.Note", "the spec marks it secret, the C# property is not [Secret]");
+    }
+
+    [Fact]
+    public void A_changed_minimum_is_reported()
+    {
+        var yaml = Alter("          minimum: 1\n          description: Id of the custom proxy to delete.", "          minimum: 10\n          description: Id of the custom proxy to delete.");
+
+        AssertReported(yaml, "#/components/schemas/DeleteProxyRequest/properties/id/minimum", "DeleteProxyRequest.Id", "the spec's range is [10, -]");
+    }
+
+    [Fact]
+    public void A_changed_pattern_is_reported()
+    {
+        var yaml = Alter("          pattern: '\\S'\n", "          pattern: '^general$'\n");
+
+        AssertReported(yaml, "#/components/schemas/ApiExtractionProxyInfo/properties/proxy_service/pattern", "ApiExtractionProxyInfo.ProxyService", "the spec's pattern is ^general$");
+    }
+
+    [Fact]
+    public void An_integer_enum_is_checked_by_number_in_both_directions()
+    {
+        // A spec copy with an integer enum the library does not have a member for; the checker must
+        // compare numbers (it used to crash on them) and name the value.
+        var yaml = Alter("    ProxyCheckLine:\n      type: string\n      description: Network line ixBrowser uses to test the proxy; used when the proxy type is not direct.\n      enum: [global_line, cn_line]",
+            "    ProxyCheckLine:\n      type: integer\n      description: Network line ixBrowser uses to test the proxy; used when the proxy type is not direct.\n      enum: [1, 2]");
+
+        AssertReported(yaml, "#/components/schemas/ProxyCheckLine/enum", "ProxyCheckLine", "the spec value \"1\" has no member of ProxyCheckLine");
+        AssertReported(yaml, "#/components/schemas/ProxyCheckLine/enum", "ProxyCheckLine.GlobalLine", "sends \"global_line\", which the spec does not list");
+    }
+
+    private static int CatalogueIndexOf(int code) =>
+        ContractChecker.Catalogue(SpecDocument.Load().Document).Select((e, i) => (e.Code, i)).Single(e => e.Code == code).i;
 
     [Fact]
     public void An_example_that_does_not_fit_the_types_is_reported()

@@ -30,7 +30,7 @@ public class DemoTests
         Assert.True(exitCode == 0, output);
         Assert.Contains("Target: the built-in simulator at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("\"proxy_mode\":4", output, StringComparison.Ordinal);
-        Assert.Contains("received: { error: code 0 (success)", output, StringComparison.Ordinal);
+        Assert.Contains("received: { error: IxBrowserStatus { Code = 0, Message = \"success\"", output, StringComparison.Ordinal);
         Assert.Contains("data: \"success\"", output, StringComparison.Ordinal);
         Assert.Contains("data: 1", output, StringComparison.Ordinal);
         Assert.Contains("received: error 2002 (Proxy information does not exist)", output, StringComparison.Ordinal);

@@ -48,9 +48,9 @@ public class MalformedResponseTests
 
     [Theory]
     [InlineData(LocalApiServer.ProxyUpdatePath, "{\"error\":{\"code\":0,\"message\":\"success\",\"time\":1},\"data\":\"success\"}", "data was a string, where the spec documents the integer 1")]
-    [InlineData(LocalApiServer.ProxyUpdatePath, "{\"error\":{\"code\":0,\"message\":\"success\",\"time\":1}}", "data was no data")]
+    [InlineData(LocalApiServer.ProxyUpdatePath, "{\"error\":{\"code\":0,\"message\":\"success\",\"time\":1}}", "data was absent")]
     [InlineData(LocalApiServer.ExtractionPath, "{\"error\":{\"code\":0,\"message\":\"success\",\"time\":1},\"data\":1}", "data was the integer 1, where the spec documents the string \"success\"")]
-    [InlineData(LocalApiServer.ExtractionPath, "{\"error\":{\"code\":0,\"message\":\"success\",\"time\":1},\"data\":{\"a\":1}}", "data was a JSON object")]
+    [InlineData(LocalApiServer.ExtractionPath, "{\"error\":{\"code\":0,\"message\":\"success\",\"time\":1},\"data\":{\"a\":1}}", "data was an object")]
     public async Task Success_with_data_of_an_unexpected_type_is_a_protocol_error(string path, string body, string expected)
     {
         using var api = new LocalApiServer().Answer(path, body);

@@ -21,7 +21,7 @@ public class ValidationTests
 
     public static TheoryData<Action<UpdateProfileProxyForApiExtractionRequest>, string, string> BadExtractionRequests() => new()
     {
-        { r => r.ProfileId = 0, "request.ProfileId", "ProfileId (profile_id) must be a positive profile id, not 0" },
+        { r => r.ProfileId = 0, "request.ProfileId", "ProfileId (profile_id) must be at least 1, not 0" },
         { r => r.ProfileId = -3, "request.ProfileId", "not -3" },
         { r => r.ProxyInfo = null!, "request.ProxyInfo", "ProxyInfo (proxy_info) is required" },
         { r => r.ProxyInfo.ProxyType = default, "request.ProxyInfo.ProxyType", "ProxyInfo.ProxyType (proxy_type) is not set: choose one of ProxyType.Http, ProxyType.Https, ProxyType.Socks5, ProxyType.Ssh, ProxyType.Direct" },
@@ -30,9 +30,9 @@ public class ValidationTests
         { r => r.ProxyInfo.ProxyDataFormatType = default, "request.ProxyInfo.ProxyDataFormatType", "(proxy_data_format_type) is not set" },
         { r => r.ProxyInfo.ProxyExtractionMethod = default, "request.ProxyInfo.ProxyExtractionMethod", "(proxy_extraction_method) is not set" },
         { r => r.ProxyInfo.ProxyDataTxtFormat = (ProxyDataTxtFormat)9, "request.ProxyInfo.ProxyDataTxtFormat", "(proxy_data_txt_format) has the undefined value 9" },
-        { r => r.ProxyInfo.ProxyService = "", "request.ProxyInfo.ProxyService", "(proxy_service) is required" },
+        { r => r.ProxyInfo.ProxyService = "", "request.ProxyInfo.ProxyService", "(proxy_service) must be a provider name that is not blank" },
         { r => r.ProxyInfo.ProxyUrl = null!, "request.ProxyInfo.ProxyUrl", "(proxy_url) is required" },
-        { r => r.ProxyInfo.ProxyUrl = "", "request.ProxyInfo.ProxyUrl", "(proxy_url) is required" },
+        { r => r.ProxyInfo.ProxyUrl = "", "request.ProxyInfo.ProxyUrl", "(proxy_url) must be an absolute http or https URL" },
         { r => r.ProxyInfo.ProxyUrl = "provider.example/get?key=SECRET-KEY", "request.ProxyInfo.ProxyUrl", "must be an absolute http or https URL" },
         { r => r.ProxyInfo.ProxyUrl = "ftp://provider.example/get?key=SECRET-KEY", "request.ProxyInfo.ProxyUrl", "must be an absolute http or https URL" },
         { r => { r.ProxyInfo.ProxyDataFormatType = ProxyDataFormatType.Json; r.ProxyInfo.ProxyDataJsonFormat = null; }, "request.ProxyInfo.ProxyDataJsonFormat", "is required when ProxyDataFormatType is Json" },
@@ -59,7 +59,7 @@ public class ValidationTests
 
     public static TheoryData<UpdateProxyRequest, string, string> BadProxyUpdates() => new()
     {
-        { new UpdateProxyRequest { Id = 0 }, "request.Id", "Id (id) must be a positive proxy id, not 0" },
+        { new UpdateProxyRequest { Id = 0 }, "request.Id", "Id (id) must be at least 1, not 0" },
         { new UpdateProxyRequest { Id = 1, ProxyType = (ProxyType)0 }, "request.ProxyType", "ProxyType (proxy_type) is not set" },
         { new UpdateProxyRequest { Id = 1, ProxyPort = "0" }, "request.ProxyPort", "must be a port number from 1 to 65535" },
         { new UpdateProxyRequest { Id = 1, ProxyPort = "65536" }, "request.ProxyPort", "not \"65536\"" },
@@ -95,5 +95,24 @@ public class ValidationTests
         await api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, ProxyPort = port });
 
         Assert.Equal(port, (string?)api.SingleBody(LocalApiServer.ProxyUpdatePath)["proxy_port"]);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_request_is_reported_at_once()
+    {
+        using var api = new LocalApiServer().AnswerSuccess();
+        var request = new UpdateProfileProxyForApiExtractionRequest { ProfileId = 0, ProxyInfo = new ApiExtractionProxyInfo { ProxyUrl = "ftp://secret-key-host/x" } };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => api.Client.UpdateProfileProxyForApiExtractionAsync(request));
+
+        Assert.Equal("request", error.ParamName);
+        Assert.Contains("has 5 problems", error.Message, StringComparison.Ordinal);
+        foreach (var part in new[] { "ProfileId (profile_id) must be at least 1", "ProxyInfo.ProxyType (proxy_type) is not set", "ProxyInfo.ProxyDataFormatType (proxy_data_format_type) is not set", "ProxyInfo.ProxyExtractionMethod (proxy_extraction_method) is not set", "ProxyInfo.ProxyUrl (proxy_url) must be an absolute http or https URL" })
+        {
+            Assert.Contains(part, error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("secret-key-host", error.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
     }
 }

@@ -49,7 +49,7 @@ public class FaultMatrixTests(ITestOutputHelper output)
         yield return Body("error.code a fraction", 200, "application/json", """{"error":{"code":1.5},"data":[]}""", typeof(IxBrowserProtocolException), "not its JSON envelope");
         // A numeric string is read as the number: ixBrowser's PHP-style sibling APIs send "1010" at times.
         yield return Body("error.code a numeric string", 200, "application/json", """{"error":{"code":"2002","message":"Proxy information does not exist"},"data":[]}""", typeof(IxBrowserApiException), "error 2002");
-        yield return Body("success data of an unexpected type", 200, "application/json", """{"error":{"code":0},"data":{"rows":1}}""", typeof(IxBrowserProtocolException), "but its data was a JSON object");
+        yield return Body("success data of an unexpected type", 200, "application/json", """{"error":{"code":0},"data":{"rows":1}}""", typeof(IxBrowserProtocolException), "but its data was an object");
         yield return Body("10 MB body", 200, "text/html", "<html>" + new string('x', 10 * 1024 * 1024) + "</html>", typeof(IxBrowserProtocolException), "Body (10485773 characters), starts with");
         yield return new Cell("wrong Content-Type, valid envelope", (api, path) => api.Answer(path, SuccessFor(path), 200, "text/plain; charset=iso-8859-1"), typeof(IxBrowserResponse), "");
         yield return new Cell("UTF-8 BOM before a valid envelope", (api, path) => api.Server.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(
