@@ -16,15 +16,13 @@ internal static class AllocationProbe
     {
         using var fixture = new ClientFixture();
         var ours = Requests.Ours();
-        var generated = new IxBrowserGeneratedClient(fixture.Http) { BaseUrl = fixture.Http.BaseAddress!.AbsoluteUri, ReadResponseAsString = true };
         var newtonsoft = Requests.Newtonsoft();
 
         const string Body = """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""";
-        await Measure("serialize ours", () => Task.FromResult(Newtonsoft.Json.JsonConvert.SerializeObject(ours, new Newtonsoft.Json.JsonSerializerSettings())));
+        await Measure("serialize ours", () => Task.FromResult(IxBrowser.LocalApi.Serialization.WireJson.Serialize(ours)));
         await Measure("serialize hand-written", () => Task.FromResult(Newtonsoft.Json.JsonConvert.SerializeObject(newtonsoft, new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore })));
-        await Measure("deserialize ours", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<IxBrowserResponse>(Body)));
+        await Measure("deserialize ours", () => Task.FromResult(IxBrowser.LocalApi.Serialization.WireJson.Deserialize<IxBrowserResponse<int>>(Body)));
         await Measure("deserialize hand-written", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<NewtonsoftHandWritten.Envelope>(Body)));
-        await Measure("generated client only", () => generated.UpdateProxyAsync(ours));
         await Measure("IxBrowserClient (full)", () => fixture.Ours.UpdateProxyAsync(ours));
         await Measure("hand-written Newtonsoft", () => fixture.Newtonsoft.UpdateProxyAsync(newtonsoft));
     }

@@ -42,7 +42,6 @@ internal static class TimeProbe
 
         var newtonsoft = new NewtonsoftHandWritten(http, address);
         var body = Requests.Newtonsoft();
-        var generated = new IxBrowserGeneratedClient(http) { BaseUrl = address.AbsoluteUri, ReadResponseAsString = true };
         var full = Client(_ => { });
         var noTimeout = Client(o => o.Timeout = Timeout.InfiniteTimeSpan);
         var retries = Client(o => o.MaxRetryAttempts = 3);
@@ -50,7 +49,6 @@ internal static class TimeProbe
         {
             Console.WriteLine(title);
             await Measure("b) hand-written Newtonsoft", () => newtonsoft.UpdateProxyAsync(body), workers, calls);
-            await Measure("generated client only", () => generated.UpdateProxyAsync(request), workers, calls);
             await Measure("IxBrowserClient, no timeout", () => noTimeout.UpdateProxyAsync(request), workers, calls);
             await Measure("IxBrowserClient (limiter+timeout)", () => full.UpdateProxyAsync(request), workers, calls);
             await Measure("IxBrowserClient + retry", () => retries.UpdateProxyAsync(request), workers, calls);
@@ -92,10 +90,10 @@ internal static class TimeProbe
         Time("serialize extraction, ours + wire enums", () => { var w = new System.IO.StringWriter(); wire.Serialize(w, ours); _ = w.ToString(); });
         const string Envelope = """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""";
         var client = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = Newtonsoft.Json.DateParseHandling.None, MaxDepth = 32, ContractResolver = new IxBrowser.LocalApi.Serialization.WireContractResolver(), Converters = { new IxBrowser.LocalApi.Serialization.IxBrowserResponseJsonConverter() } });
-        Time("deserialize envelope, ours", () => client.Deserialize<IxBrowserResponse>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
+        Time("deserialize envelope, ours", () => client.Deserialize<IxBrowserResponse<int>>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
         Time("deserialize envelope, hand-written", () => serializer.Deserialize<NewtonsoftHandWritten.Envelope>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
-        Time("validate extraction request", () => RequestValidator.Validate(ours));
-        Time("validate proxy-update request", () => RequestValidator.Validate(Requests.Ours()));
+        Time("validate extraction request", () => IxBrowser.LocalApi.Validation.RequestValidator.Validate(ours, IxBrowserOperations.UpdateProfileProxyForApiExtraction, typeof(UpdateProfileProxyForApiExtractionRequest)));
+        Time("validate proxy-update request", () => IxBrowser.LocalApi.Validation.RequestValidator.Validate(Requests.Ours(), IxBrowserOperations.UpdateProxy, typeof(UpdateProxyRequest)));
     }
 
     private static async Task Measure<T>(string name, Func<Task<T>> call, int workers, int calls)

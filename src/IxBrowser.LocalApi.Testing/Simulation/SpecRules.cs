@@ -31,9 +31,14 @@ internal sealed class SpecRules
     {
         using var stream = typeof(SpecRules).Assembly.GetManifestResourceStream("ixbrowser-local-api.yaml")
             ?? throw new InvalidOperationException("The spec is not embedded in IxBrowser.LocalApi.Testing.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        buffer.Position = 0;
+        using var text = new StreamReader(stream);
+        return Parse(text.ReadToEnd());
+    }
+
+    /// <summary>Reads a spec from its YAML text (the embedded one, or an altered copy in tests).</summary>
+    public static SpecRules Parse(string yaml)
+    {
+        using var buffer = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
         var result = OpenApiDocument.Load(buffer, "yaml", settings);

@@ -38,7 +38,7 @@ public class SingleCallBenchmarks
     public void Cleanup() => _fixture.Dispose();
 
     [Benchmark(Description = "a) IxBrowserClient"), BenchmarkCategory("proxy-update")]
-    public Task<IxBrowserResponse> OursUpdateProxy() => _fixture.Ours.UpdateProxyAsync(_ours);
+    public Task<IxBrowserResponse<int>> OursUpdateProxy() => _fixture.Ours.UpdateProxyAsync(_ours);
 
     [Benchmark(Baseline = true, Description = "b) HttpClient+Newtonsoft"), BenchmarkCategory("proxy-update")]
     public Task<NewtonsoftHandWritten.Envelope> NewtonsoftUpdateProxy() => _fixture.Newtonsoft.UpdateProxyAsync(_newtonsoft);
@@ -50,7 +50,7 @@ public class SingleCallBenchmarks
     public Task<StjEnvelope> RefitUpdateProxy() => _fixture.Refit.UpdateProxyAsync(_stj);
 
     [Benchmark(Description = "a) IxBrowserClient"), BenchmarkCategory("api-extraction")]
-    public Task<IxBrowserResponse> OursExtraction() => _fixture.Ours.UpdateProfileProxyForApiExtractionAsync(_oursExtraction);
+    public Task<IxBrowserResponse<string>> OursExtraction() => _fixture.Ours.UpdateProfileProxyForApiExtractionAsync(_oursExtraction);
 
     [Benchmark(Baseline = true, Description = "b) HttpClient+Newtonsoft"), BenchmarkCategory("api-extraction")]
     public Task<NewtonsoftHandWritten.Envelope> NewtonsoftExtraction() => _fixture.Newtonsoft.UpdateExtractionAsync(_newtonsoftExtraction);

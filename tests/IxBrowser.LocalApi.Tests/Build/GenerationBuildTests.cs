@@ -109,12 +109,12 @@ public class GenerationBuildTests
     public void A_spec_version_that_disagrees_with_the_package_version_fails_the_build()
     {
         using var copy = new RepositoryCopy();
-        copy.EditSpec("  version: 1.0.0\n", "  version: 2.0.0\n");
+        copy.EditSpec("  version: 2.0.0\n", "  version: 3.0.0\n");
 
         var build = copy.BuildLibrary();
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("The package version 1.0.0 (Directory.Build.props) and the spec's info.version 2.0.0 disagree", build.Output, StringComparison.Ordinal);
+        Assert.Contains("The package version 2.0.0 (Directory.Build.props) and the spec's info.version 3.0.0 disagree", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using IxBrowser.LocalApi.Testing;
+using IxBrowser.LocalApi.Tests.Contract;
+using Newtonsoft.Json.Linq;
+
+namespace IxBrowser.LocalApi.Tests.Simulator;
+
+/// <summary>The simulator's routes come from the spec: every operation is served, none by another's logic.</summary>
+public class SpecRoutesTests
+{
+    // Which operations have a behaviour of their own. An operation added to the spec lands in the
+    // other group (it answers its success example) until someone decides here whether it has state.
+    private static readonly string[] Stateful = { "DeleteProxy", "UpdateProfileProxyForApiExtraction", "UpdateProxy" };
+
+    [Fact]
+    public void Every_operation_of_the_spec_is_either_stateful_or_answers_its_example_and_the_stateful_list_is_decided()
+    {
+        var specOperations = ContractChecker.Operations(SpecDocument.Load().Document).Select(o => o.Operation.OperationId!).ToList();
+
+        Assert.Equal(Stateful, IxBrowserSimulator.StatefulOperations);
+        Assert.All(Stateful, id => Assert.Contains(id, specOperations));
+    }
+
+    [Fact]
+    public async Task An_unknown_path_answers_404_and_never_another_operations_logic()
+    {
+        using var simulator = IxBrowserSimulator.Start();
+        using var http = new HttpClient();
+
+        var answer = await http.PostAsync(new Uri(simulator.BaseAddress, "api/v2/proxy-delete-all"), new StringContent("""{"id":24330}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.NotNull(simulator.GetProxy(24330));
+        Assert.Empty(simulator.ReceivedRequests);
+    }
+
+    [Fact]
+    public void An_operation_without_behaviour_answers_its_success_example_after_the_specs_checks()
+    {
+        // A copy of the spec with one more operation, which the simulator has no behaviour for.
+        var yaml = File.ReadAllText(SpecDocument.SpecPath).Replace("components:\n", """
+  /api/v2/proxy-tag-delete:
+    post:
+      operationId: DeleteProxyTag
+      summary: Delete a proxy tag.
+      x-error-codes: [1000]
+      x-retry-safe: true
+      x-success-data:
+        kind: int32
+        value: 0
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/DeleteProxyRequest'
+      responses:
+        '200':
+          description: The envelope.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/IxBrowserResponse'
+              examples:
+                success:
+                  value: {error: {code: 0, message: success, time: 1}, data: 0}
+components:
+
+""", StringComparison.Ordinal);
+        var spec = SpecRules.Parse(yaml);
+        var routes = new OperationRoutes(spec, new SimulatorEngine(spec));
+
+        var ok = routes.Answer("/api/v2/proxy-tag-delete", JObject.Parse("""{"id":5}"""));
+        var missing = routes.Answer("/api/v2/proxy-tag-delete", JObject.Parse("""{"note":"no id"}"""));
+        var belowMinimum = routes.Answer("/api/v2/proxy-tag-delete", JObject.Parse("""{"id":0}"""));
+
+        Assert.Equal((0, "0"), (ok.Code, ok.Data.ToString()));
+        Assert.Equal(IxBrowserErrorCodes.MissingRequiredParameters, missing.Code);
+        Assert.Equal(IxBrowserErrorCodes.MissingRequiredParameters, belowMinimum.Code);
+        Assert.DoesNotContain("DeleteProxyTag", routes.Stateful);
+    }
+
+    [Fact]
+    public void Behaviour_for_an_operation_the_spec_lacks_stops_the_simulator_from_starting()
+    {
+        var yaml = File.ReadAllText(SpecDocument.SpecPath).Replace("operationId: DeleteProxy\n", "operationId: RemoveProxy\n", StringComparison.Ordinal);
+        var spec = SpecRules.Parse(yaml);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new OperationRoutes(spec, new SimulatorEngine(spec)));
+
+        Assert.Contains("DeleteProxy", error.Message, StringComparison.Ordinal);
+    }
+}
