@@ -101,7 +101,6 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(IxBrowserCallPipeline.RetrySafeKey, call.Operation.RetrySafe);
         Outcome<IxBrowserResponse<TData>> outcome;
         try
         {
@@ -171,7 +170,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         }
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
-            return Outcome.FromException<IxBrowserResponse<TData>>(CallFailures.Unreachable(operation, BaseAddress, exception));
+            return Failed(operation, CallFailures.Unreachable(operation, BaseAddress, exception));
         }
 
         IxBrowserResponse<TData>? response = null;
@@ -190,7 +189,7 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         if (response is null)
         {
-            return Outcome.FromException<IxBrowserResponse<TData>>(CallFailures.NotAnEnvelope(operation.Id, BaseAddress, status, body, parseError, call.Secrets()));
+            return Failed(operation, CallFailures.NotAnEnvelope(operation.Id, BaseAddress, status, body, parseError, call.Secrets()));
         }
 
         if (response.Status.Code == 0 && response.HasData && response.DataMismatch is null)
@@ -198,7 +197,13 @@ public partial class IxBrowserClient : IIxBrowserClient
             return Outcome.FromResult(response);
         }
 
-        return Outcome.FromException<IxBrowserResponse<TData>>(CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets()));
+        return Failed(operation, CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets()));
+
+        static Outcome<IxBrowserResponse<TData>> Failed(IxBrowserOperation operation, IxBrowserException failure)
+        {
+            failure.OperationRetrySafe = operation.RetrySafe;
+            return Outcome.FromException<IxBrowserResponse<TData>>(failure);
+        }
     }
 
     private Uri UriOf(IxBrowserOperation operation) =>

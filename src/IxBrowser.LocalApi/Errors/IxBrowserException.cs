@@ -21,4 +21,7 @@ public abstract class IxBrowserException : Exception
 
     /// <summary>The operation that failed, as named by the spec's operationId (for example <c>UpdateProxy</c>).</summary>
     public string Operation { get; }
+
+    /// <summary>The operation's x-retry-safe, for the retry rule (<see cref="IxBrowserCallPipeline.ShouldRetry"/>).</summary>
+    internal bool OperationRetrySafe { get; set; }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using IxBrowser.LocalApi.Validation;
 
@@ -18,7 +20,11 @@ internal sealed class WireProperty
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         EnumType = type.IsEnum ? type : null;
         IsModel = WireModel.IsModel(type);
+        _members = EnumType is null ? null : new HashSet<object>(Enum.GetValues(EnumType).Cast<object>());
+        IsChecked = Required || EnumType is not null || Range is not null || Pattern is not null || IsModel;
     }
+
+    private readonly HashSet<object>? _members;
 
     public PropertyInfo Property { get; }
 
@@ -38,5 +44,11 @@ internal sealed class WireProperty
     /// <summary>Whether the value is itself a generated model (walked for validation and secrets).</summary>
     public bool IsModel { get; }
 
+    /// <summary>Whether validation has anything to check on this property.</summary>
+    public bool IsChecked { get; }
+
     public object? GetValue(object model) => Property.GetValue(model);
+
+    /// <summary>Whether an enum value is a declared member (Enum.IsDefined allocates on every call).</summary>
+    public bool IsDefinedMember(object value) => _members?.Contains(value) != false;
 }

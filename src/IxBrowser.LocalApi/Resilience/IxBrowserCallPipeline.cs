@@ -35,7 +35,7 @@ internal sealed class IxBrowserCallPipeline
                 UseJitter = true,
                 Delay = Options.RetryBaseDelay,
                 MaxDelay = Options.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(RetrySafeKey, false))),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, (args.Outcome.Exception as IxBrowserException)?.OperationRetrySafe == true)),
                 OnRetry = args =>
                 {
                     var failure = args.Outcome.Exception as IxBrowserException;
@@ -55,9 +55,6 @@ internal sealed class IxBrowserCallPipeline
 
         Pipeline = builder.Build();
     }
-
-    /// <summary>Set on each call's context from the operation's x-retry-safe.</summary>
-    public static readonly ResiliencePropertyKey<bool> RetrySafeKey = new("IxBrowser.RetrySafe");
 
     /// <summary>
     /// Which failures are retried. 1010 ("too fast") and a refused connection mean ixBrowser did not
