@@ -65,10 +65,13 @@ var switched = await client.UpdateProfileProxyForApiExtractionAsync(new UpdatePr
         ProxyUrl = "https://provider.example/extract?key=consumer",
     },
 });
-Check(switched.Data?.StringValue == "success" && simulator.GetProfile(161)!.ProxyMode == 4, "API extraction");
+Check(switched.Data == "success" && simulator.GetProfile(161)!.ProxyMode == 4, "API extraction");
 
 var updated = await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "from the package", ProxyPort = "8080" });
-Check(updated.Data?.Int64Value == 1 && simulator.GetProxy(24330)!.Note == "from the package" && simulator.GetProxy(24330)!.ProxyPort == "8080", "proxy update");
+Check(updated.Data == 1 && simulator.GetProxy(24330)!.Note == "from the package" && simulator.GetProxy(24330)!.ProxyPort == "8080", "proxy update");
+
+var deleted = await client.DeleteProxyAsync(new DeleteProxyRequest { Id = 24330 });
+Check(deleted.Data == 1 && simulator.GetProxy(24330) is null, "proxy delete");
 
 try
 {
