@@ -38,13 +38,10 @@ namespace IxBrowser.LocalApi.Testing;
 public sealed class IxBrowserSimulator : IDisposable
 {
     /// <summary>The path of the API-extraction operation.</summary>
-    public const string ExtractionPath = "/api/v2/profile-update-proxy-for-api-extraction";
+    public const string ExtractionPath = IxBrowserClient.UpdateProfileProxyForApiExtractionPath;
 
     /// <summary>The path of the proxy-update operation.</summary>
-    public const string ProxyUpdatePath = "/api/v2/proxy-update";
-
-    /// <summary>The path of the proxy-delete operation.</summary>
-    public const string ProxyDeletePath = "/api/v2/proxy-delete";
+    public const string ProxyUpdatePath = IxBrowserClient.UpdateProxyPath;
 
     /// <summary>The profile the docs' example uses, present at start.</summary>
     public const long DocsProfileId = 161;

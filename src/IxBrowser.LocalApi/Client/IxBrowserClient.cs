@@ -207,7 +207,7 @@ public partial class IxBrowserClient : IIxBrowserClient
     }
 
     private Uri UriOf(IxBrowserOperation operation) =>
-        _uris.TryGetValue(operation, out var uri) ? uri : _uris.GetOrAdd(operation, new Uri(BaseAddress, operation.Path));
+        _uris.TryGetValue(operation, out var uri) ? uri : _uris.GetOrAdd(operation, new Uri(BaseAddress, operation.Path.TrimStart('/')));
 
     /// <summary>One call through the pipeline: what it sends, and how many attempts it took.</summary>
     private sealed class Call<TData>(IxBrowserClient client, IxBrowserOperation operation, object request)

@@ -27,4 +27,7 @@ public static partial class IxBrowserErrorCodes
     /// <param name="code">An error code.</param>
     /// <returns><see langword="true"/> for a transient error.</returns>
     public static bool IsTransient(int code) => ByCode.TryGetValue(code, out var entry) && entry.IsTransient;
+
+    /// <summary>Whether <paramref name="code"/> means ixBrowser refused the request without acting on it (the catalogue's not-applied: 1010), so sending it again is safe for any operation.</summary>
+    internal static bool IsNotApplied(int code) => ByCode.TryGetValue(code, out var entry) && entry.IsNotApplied;
 }

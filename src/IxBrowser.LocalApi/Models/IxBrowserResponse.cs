@@ -17,6 +17,19 @@ public class IxBrowserResponse
     [JsonExtensionData]
     public IDictionary<string, object> AdditionalProperties { get; set; } = new Dictionary<string, object>();
 
+    /// <summary>Whether the answer had a non-null data at all.</summary>
+    [JsonIgnore]
+    internal bool HasData { get; set; }
+
+    /// <summary>What the answer's data was when it did not fit the operation's type (an empty array on failure, for one); null when it fit.</summary>
+    [JsonIgnore]
+    internal string? DataMismatch { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => "{ error: " + Status + " }";
+
+    /// <summary>Sets the typed data of <see cref="IxBrowserResponse{TData}"/>; for the envelope converter, which knows TData only at run time.</summary>
+    internal virtual void SetData(object? value)
+    {
+    }
 }

@@ -8,26 +8,14 @@ namespace IxBrowser.LocalApi;
 /// </summary>
 /// <typeparam name="TData">The type of the success data.</typeparam>
 [JsonConverter(typeof(Serialization.IxBrowserResponseJsonConverter))]
-public class IxBrowserResponse<TData> : IxBrowserResponse, Serialization.IEnvelopeData
+public class IxBrowserResponse<TData> : IxBrowserResponse
 {
     /// <summary>The operation's result.</summary>
     [JsonProperty("data")]
     public TData Data { get; set; } = default!;
 
-    /// <summary>What the answer's data was when it did not fit <typeparamref name="TData"/> (for example an empty array on failure); null when it fit.</summary>
-    [JsonIgnore]
-    internal string? DataMismatch { get; set; }
-
-    /// <summary>Whether the answer had a non-null data at all.</summary>
-    [JsonIgnore]
-    internal bool HasData { get; set; }
-
-    string? Serialization.IEnvelopeData.DataMismatch { get => DataMismatch; set => DataMismatch = value; }
-
-    bool Serialization.IEnvelopeData.HasData { get => HasData; set => HasData = value; }
-
-    void Serialization.IEnvelopeData.SetData(object? value) => Data = (TData)value!;
-
     /// <inheritdoc />
     public override string ToString() => "{ error: " + Status + ", data: " + Internal.ModelText.Value(Data) + " }";
+
+    internal override void SetData(object? value) => Data = (TData)value!;
 }

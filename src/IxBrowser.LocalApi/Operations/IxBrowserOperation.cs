@@ -20,7 +20,7 @@ internal abstract class IxBrowserOperation
     /// <summary>The spec's operationId, for example <c>UpdateProxy</c>.</summary>
     public string Id { get; }
 
-    /// <summary>The path relative to the base address, for example <c>api/v2/proxy-update</c>.</summary>
+    /// <summary>The path, for example <c>/api/v2/proxy-update</c>.</summary>
     public string Path { get; }
 
     /// <summary>x-retry-safe: whether sending the request again after a lost answer is harmless.</summary>

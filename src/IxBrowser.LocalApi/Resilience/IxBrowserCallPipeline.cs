@@ -57,15 +57,15 @@ internal sealed class IxBrowserCallPipeline
     }
 
     /// <summary>
-    /// Which failures are retried. 1010 ("too fast") and a refused connection mean ixBrowser did not
-    /// act on the request, so any operation is retried. 1004 and a connection that broke after the
-    /// request went out may follow a request that was applied: only an operation whose spec says
-    /// x-retry-safe is sent again, so that a create never runs twice because an answer was lost.
+    /// Which failures are retried. A transient code the catalogue marks not-applied (1010, "too
+    /// fast") and a refused connection mean ixBrowser did not act on the request, so any operation is
+    /// retried. Another transient code (1004) and a connection that broke after the request went out
+    /// may follow a request that was applied: only an operation whose spec says x-retry-safe is sent
+    /// again, so that a create never runs twice because an answer was lost.
     /// </summary>
     public static bool ShouldRetry(Exception? failure, bool retrySafe) => failure switch
     {
-        IxBrowserApiException { Code: IxBrowserErrorCodes.OperationTooFast } => true,
-        IxBrowserApiException api => api.IsTransient && retrySafe,
+        IxBrowserApiException api => api.IsTransient && (retrySafe || IxBrowserErrorCodes.IsNotApplied(api.Code)),
         IxBrowserConnectionException connection => connection.NothingSent || retrySafe,
         _ => false,
     };

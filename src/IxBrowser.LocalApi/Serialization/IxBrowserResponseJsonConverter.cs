@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
 
 namespace IxBrowser.LocalApi.Serialization;
 
@@ -13,7 +14,7 @@ namespace IxBrowser.LocalApi.Serialization;
 /// <remarks>
 /// The one place that knows the failure shape: <c>data</c> that does not fit the operation's type
 /// (<c>[]</c> on failure, or anything else) is not an error here. It is recorded in
-/// <see cref="IxBrowserResponse{TData}.DataMismatch"/>, so an error code always reaches the caller as
+/// <see cref="IxBrowserResponse.DataMismatch"/>, so an error code always reaches the caller as
 /// an <see cref="IxBrowserApiException"/>, and only a success with the wrong data becomes a protocol
 /// error. Data is matched by its JSON token type, strictly: "1" is not an integer, 1 is not a string.
 /// </remarks>
@@ -64,16 +65,15 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
 
     private static void ReadData(JsonReader reader, JsonSerializer serializer, Type dataType, IxBrowserResponse response)
     {
-        var slot = (IEnvelopeData)response;
         if (reader.TokenType == JsonToken.Null)
         {
             return;
         }
 
-        slot.HasData = true;
+        response.HasData = true;
         if (!Fits(reader.TokenType, dataType))
         {
-            slot.DataMismatch = Describe(reader.TokenType, reader.Value);
+            response.DataMismatch = Describe(reader.TokenType, reader.Value);
             reader.Skip();
             return;
         }
@@ -82,13 +82,13 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
         var value = reader.Value;
         try
         {
-            slot.SetData(serializer.Deserialize(reader, dataType));
+            response.SetData(serializer.Deserialize(reader, dataType));
         }
         catch (JsonException) when (token is not (JsonToken.StartObject or JsonToken.StartArray))
         {
             // A single token of the right JSON type that still does not fit (an integer beyond
             // Int32): the reader is past it, so the envelope stays readable and the client reports it.
-            slot.DataMismatch = Describe(token, value) + ", which does not fit " + dataType.Name;
+            response.DataMismatch = Describe(token, value) + ", which does not fit " + dataType.Name;
         }
     }
 
@@ -141,12 +141,29 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
                     break;
                 default:
                     Advance(reader);
-                    status.AdditionalProperties[name] = serializer.Deserialize(reader)!;
+                    SetOther(status, name, reader, serializer);
                     break;
             }
         }
 
         return hasCode ? status : throw RequiredMissing(reader, "code");
+    }
+
+    /// <summary>
+    /// A property of the generated IxBrowserStatus that the switch does not name (one the spec gains
+    /// later, or a name in other casing) is set as Newtonsoft would set it; an unknown one is kept
+    /// in AdditionalProperties, as the model's [JsonExtensionData] does.
+    /// </summary>
+    private static void SetOther(IxBrowserStatus status, string name, JsonReader reader, JsonSerializer serializer)
+    {
+        var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(typeof(IxBrowserStatus));
+        if (contract.Properties.GetClosestMatchProperty(name) is { Ignored: false, Writable: true, ValueProvider: { } setter, PropertyType: { } type })
+        {
+            setter.SetValue(status, serializer.Deserialize(reader, type));
+            return;
+        }
+
+        status.AdditionalProperties[name] = serializer.Deserialize(reader)!;
     }
 
     private static Func<IxBrowserResponse> CreateFactory(Type type)

@@ -83,9 +83,9 @@ public static class ContractChecker
         }
     }
 
-    public static IReadOnlyList<(int Code, string Name, string Description, bool Transient)> Catalogue(OpenApiDocument spec) =>
+    public static IReadOnlyList<(int Code, string Name, string Description, bool Transient, bool NotApplied)> Catalogue(OpenApiDocument spec) =>
         (Extension(spec.Extensions, "x-error-catalogue") as JsonArray ?? new JsonArray())
-            .Select(e => (int.Parse(e!["code"]!.ToJsonString(), CultureInfo.InvariantCulture), (string)e["name"]!, (string)e["description"]!, (bool?)e["transient"] ?? false))
+            .Select(e => (int.Parse(e!["code"]!.ToJsonString(), CultureInfo.InvariantCulture), (string)e["name"]!, (string)e["description"]!, (bool?)e["transient"] ?? false, (bool?)e["not-applied"] ?? false))
             .ToList();
 
     public static IEnumerable<string> EnumWireValues(Type enumType) =>
@@ -166,7 +166,7 @@ public static class ContractChecker
             drifts.Add(new(location + "/x-retry-safe", $"IxBrowserOperations.{id}.RetrySafe", $"is {descriptor.RetrySafe}, the spec says {retrySafe}"));
         }
 
-        if ("/" + descriptor.Path != location.Split('/')[2].Replace("~1", "/", StringComparison.Ordinal))
+        if (descriptor.Path != location.Split('/')[2].Replace("~1", "/", StringComparison.Ordinal))
         {
             drifts.Add(new(location, $"IxBrowserOperations.{id}.Path", $"is {descriptor.Path}"));
         }
@@ -439,7 +439,7 @@ public static class ContractChecker
         try
         {
             var response = (IxBrowserResponse)typeof(WireJson).GetMethod(nameof(WireJson.Deserialize))!.MakeGenericMethod(envelope).Invoke(null, new object[] { example.ToJsonString() })!;
-            var data = (IEnvelopeData)response;
+            var data = response;
             if (response.Status.Code == 0 && (!data.HasData || data.DataMismatch is not null))
             {
                 drifts.Add(new(location, $"IxBrowserResponse<{dataType.Name}>", $"a success whose data is {data.DataMismatch ?? "absent"}, not the operation's x-success-data"));
@@ -465,7 +465,7 @@ public static class ContractChecker
 
         for (var i = 0; i < catalogue.Count; i++)
         {
-            var (code, name, description, transient) = catalogue[i];
+            var (code, name, description, transient, notApplied) = catalogue[i];
             var member = $"{nameof(IxBrowserErrorCodes)}.{name}";
             if (!constants.TryGetValue(name, out var value))
             {
@@ -479,6 +479,11 @@ public static class ContractChecker
             if (IxBrowserErrorCodes.GetDescription(code) != description)
             {
                 drifts.Add(new($"{location}/{i}/description", $"{nameof(IxBrowserErrorCodes)}.{nameof(IxBrowserErrorCodes.GetDescription)}({code})", $"describes it as \"{IxBrowserErrorCodes.GetDescription(code)}\", the spec as \"{description}\""));
+            }
+
+            if (IxBrowserErrorCodes.IsNotApplied(code) != notApplied)
+            {
+                drifts.Add(new($"{location}/{i}/not-applied", $"{nameof(IxBrowserErrorCodes)}.{nameof(IxBrowserErrorCodes.IsNotApplied)}({code})", $"is {IxBrowserErrorCodes.IsNotApplied(code)}, the spec says {notApplied}"));
             }
 
             if (IxBrowserErrorCodes.IsTransient(code) != transient)

@@ -110,6 +110,14 @@ public class SpecDriftTests
     }
 
     [Fact]
+    public void A_code_that_became_not_applied_is_reported()
+    {
+        var yaml = Alter("    name: SystemError\n    description: 'System error, try again later'\n    transient: true\n", "    name: SystemError\n    description: 'System error, try again later'\n    transient: true\n    not-applied: true\n");
+
+        AssertReported(yaml, "#/x-error-catalogue/" + CatalogueIndexOf(1004) + "/not-applied", "IxBrowserErrorCodes.IsNotApplied(1004)", "is False, the spec says True");
+    }
+
+    [Fact]
     public void A_response_that_is_not_the_envelope_is_reported()
     {
         var yaml = Alter(

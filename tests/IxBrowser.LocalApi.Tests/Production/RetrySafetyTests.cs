@@ -30,14 +30,6 @@ public class RetrySafetyTests
         Assert.Equal(whenUnsafe, IxBrowserCallPipeline.ShouldRetry(exception, retrySafe: false));
     }
 
-    [Fact]
-    public void The_generated_operations_carry_the_specs_retry_safety()
-    {
-        Assert.True(IxBrowserOperations.UpdateProxy.RetrySafe);
-        Assert.True(IxBrowserOperations.DeleteProxy.RetrySafe);
-        Assert.True(IxBrowserOperations.UpdateProfileProxyForApiExtraction.RetrySafe);
-    }
-
     private static System.Exception Failure(string failure)
     {
         var address = new System.Uri("http://127.0.0.1:1/");

@@ -64,6 +64,33 @@ public class IxBrowserResponseJsonConverterTests
         Assert.Equal(2L, response.Status.AdditionalProperties["extra"]);
     }
 
+    [Fact]
+    public void A_status_property_the_converter_does_not_name_is_set_through_the_contract()
+    {
+        // Stands in for a property the spec gains later: "message" renamed on the wire to "msg".
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new RenamingResolver() });
+        using var reader = new JsonTextReader(new System.IO.StringReader("""{"error":{"code":0,"msg":"hi"},"data":1}"""));
+
+        var response = serializer.Deserialize<IxBrowserResponse<int>>(reader)!;
+
+        Assert.Equal("hi", response.Status.Message);
+        Assert.Empty(response.Status.AdditionalProperties);
+    }
+
+    private sealed class RenamingResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
+    {
+        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyName == "message")
+            {
+                property.PropertyName = "msg";
+            }
+
+            return property;
+        }
+    }
+
     private static string Read<TData>(string body)
     {
         IxBrowserResponse<TData>? response;

@@ -17,7 +17,7 @@ public class DeleteProxyTests
         Assert.Equal(1, response.Data);
         Assert.Null(simulator.GetProxy(IxBrowserSimulator.DocsProxyId));
         Assert.Equal("""{"id":24330}""", Assert.Single(simulator.ReceivedRequests).RawBody);
-        Assert.Equal(IxBrowserSimulator.ProxyDeletePath, simulator.ReceivedRequests.Single().Path);
+        Assert.Equal(IxBrowserClient.DeleteProxyPath, simulator.ReceivedRequests.Single().Path);
     }
 
     [Fact]
