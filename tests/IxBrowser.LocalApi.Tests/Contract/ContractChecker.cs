@@ -63,6 +63,7 @@ public static class ContractChecker
             "string" => typeof(string),
             "boolean" => typeof(bool),
             "object" => Library.GetType("IxBrowser.LocalApi." + (string?)data["schema"]),
+            "page" => Library.GetType("IxBrowser.LocalApi." + (string?)data["items"]) is { } item ? typeof(IxBrowserPage<>).MakeGenericType(item) : null,
             _ => null,
         }
         : null;
@@ -96,6 +97,7 @@ public static class ContractChecker
     {
         var methods = ClientInterface.GetMethods();
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var enumerators = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, method, operation) in Operations(spec))
         {
             var location = OperationLocation(path, method);
@@ -128,12 +130,40 @@ public static class ContractChecker
             }
 
             CheckOperationFacts(spec, location, id, operation, matches[0], drifts);
+            if (SuccessDataType(operation) is { IsGenericType: true } page && page.GetGenericTypeDefinition() == typeof(IxBrowserPage<>))
+            {
+                enumerators.Add(CheckEnumerator(location, id, matches[0], page.GetGenericArguments()[0], drifts));
+            }
         }
 
-        foreach (var method in methods.Where(m => !operationIds.Contains(m.Name.EndsWith("Async", StringComparison.Ordinal) ? m.Name[..^5] : m.Name)))
+        foreach (var method in methods.Where(m => !operationIds.Contains(m.Name.EndsWith("Async", StringComparison.Ordinal) ? m.Name[..^5] : m.Name) && !enumerators.Contains(m.Name)))
         {
             drifts.Add(new("#/paths", $"{ClientInterface.Name}.{method.Name}", "no operation of the spec has this operationId"));
         }
+    }
+
+    /// <summary>A list operation (x-success-data kind page) also has Enumerate{Name without Get}Async, with the same request, yielding its items.</summary>
+    public static string EnumeratorName(string operationId) =>
+        "Enumerate" + (operationId.StartsWith("Get", StringComparison.Ordinal) ? operationId[3..] : operationId) + "Async";
+
+    private static string CheckEnumerator(string location, string id, MethodInfo operationMethod, Type item, List<ContractDrift> drifts)
+    {
+        var name = EnumeratorName(id);
+        var enumerator = ClientInterface.GetMethod(name);
+        var request = operationMethod.GetParameters()[0].ParameterType;
+        if (enumerator is null
+            || enumerator.ReturnType != typeof(IAsyncEnumerable<>).MakeGenericType(item)
+            || !enumerator.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { request, typeof(CancellationToken) }))
+        {
+            drifts.Add(new(location + "/x-success-data", $"{ClientInterface.Name}.{name}", $"a list operation needs IAsyncEnumerable<{item.Name}> {name}({request.Name} request, CancellationToken cancellationToken)"));
+        }
+
+        if (!typeof(IPagedRequest).IsAssignableFrom(request))
+        {
+            drifts.Add(new(location + "/requestBody", request.Name, "the request of a list operation needs page and limit (IPagedRequest)"));
+        }
+
+        return name;
     }
 
     private static void CheckOperationFacts(OpenApiDocument spec, string location, string id, OpenApiOperation operation, MethodInfo method, List<ContractDrift> drifts)
@@ -172,7 +202,8 @@ public static class ContractChecker
         }
 
         var codes = DocumentedCodes(spec, operation).ToList();
-        if (codes.Count == 0)
+        // An empty list is a fact (the page documents none, so only the any-operation codes apply); a missing one is not.
+        if (Extension(operation.Extensions, "x-error-codes") is not JsonArray)
         {
             drifts.Add(new(location + "/x-error-codes", $"IxBrowserOperations.{id}", "the operation documents no error codes"));
         }
@@ -195,6 +226,12 @@ public static class ContractChecker
         foreach (var (name, schema) in schemas)
         {
             var location = $"#/components/schemas/{SpecDocument.Escape(name)}";
+            if (IsPrimitive(schema))
+            {
+                // A named integer or string (PageNumber): the generator inlines it where it is used.
+                continue;
+            }
+
             var type = Library.GetType("IxBrowser.LocalApi." + name);
             if (type is null || !type.IsPublic)
             {
@@ -321,7 +358,8 @@ public static class ContractChecker
             drifts.Add(new(location + "/x-secret", member, secret ? "the spec marks it secret, the C# property is not [Secret]" : "[Secret] in C#, not x-secret in the spec"));
         }
 
-        var pattern = Resolve(schema).Pattern;
+        // A wire format's pattern describes the string on the wire; its converter enforces it, not validation.
+        var pattern = Extension(schema.Extensions, "x-wire-format") is null ? Resolve(schema).Pattern : null;
         if (pattern != property.GetCustomAttribute<WirePatternAttribute>()?.Regex.ToString())
         {
             drifts.Add(new(location + "/pattern", member, $"the spec's pattern is {pattern ?? "none"}, the C# property checks {property.GetCustomAttribute<WirePatternAttribute>()?.Regex.ToString() ?? "none"}"));
@@ -343,8 +381,27 @@ public static class ContractChecker
         _ => schema,
     };
 
+    private static bool IsPrimitive(IOpenApiSchema schema) =>
+        schema.Type is JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.String or JsonSchemaType.Boolean && schema.Enum is not { Count: > 0 };
+
     private static Type? ExpectedType(IOpenApiSchema schema, bool required)
     {
+        if (Extension(schema.Extensions, "x-wire-format") is JsonValue wireFormat)
+        {
+            // A string on the wire, a .NET type in C# (its converter is named in Class.liquid).
+            return (string?)wireFormat switch
+            {
+                "id-list" => typeof(IList<long>),
+                "decimal" => typeof(decimal?),
+                _ => null,
+            };
+        }
+
+        if (schema is OpenApiSchemaReference { Target: { } primitive } && IsPrimitive(primitive))
+        {
+            return ExpectedType(primitive, required);
+        }
+
         if (RefId(schema) is { } id)
         {
             var target = Library.GetType("IxBrowser.LocalApi." + id);
