@@ -24,9 +24,11 @@ namespace IxBrowser.LocalApi.Testing;
 
 /// <summary>
 /// An in-process simulator of the ixBrowser Local API, on a free loopback port. It serves every
-/// operation of the spec it embeds (the one the client is generated from); the ones with state are
-/// stateful (seeded with the docs' profile 161 and custom proxy 24330). It records every request and
-/// can inject faults. Built on WireMock.Net.
+/// operation of the spec it embeds (the one the client is generated from), with state: profiles,
+/// groups, tags, proxies, proxy tags and traffic packages, seeded with the ids of the docs' examples
+/// (profiles 161 and 1575, custom proxies 24330 and 24320, purchased proxy 1, traffic package 6,
+/// proxy tags 14, 117, 118 and 182, groups 1 and 169, profile tags 169 and 14152). It records every
+/// request and can inject faults. Built on WireMock.Net.
 /// </summary>
 /// <example>
 /// <code>
@@ -76,8 +78,7 @@ public sealed class IxBrowserSimulator : IDisposable
         });
         BaseAddress = new Uri(_server.Url! + "/");
         _httpClient = new HttpClient();
-        _engine.Put(new SimulatedProfile { Id = DocsProfileId });
-        _engine.Put(new SimulatedProxy { Id = DocsProxyId, ProxyType = "socks5", ProxyIp = "127.0.0.2", ProxyPort = "57425" });
+        DocsSeed.Apply(_engine);
         Client = CreateClient();
         foreach (var path in _routes.Paths)
         {
@@ -146,6 +147,25 @@ public sealed class IxBrowserSimulator : IDisposable
     /// <summary>Adds or replaces a profile, for example one that uses a custom proxy (<see cref="SimulatedProfile.ProxyId"/>).</summary>
     /// <param name="profile">The profile.</param>
     public void AddProfile(SimulatedProfile profile) => _engine.Put(profile ?? throw new ArgumentNullException(nameof(profile)));
+
+    /// <summary>Adds or replaces a profile group.</summary>
+    /// <param name="group">The group.</param>
+    public void AddGroup(SimulatedGroup group) => _engine.Put(group ?? throw new ArgumentNullException(nameof(group)));
+
+    /// <summary>Adds or replaces a profile tag.</summary>
+    /// <param name="tag">The tag.</param>
+    public void AddProfileTag(SimulatedTag tag) => _engine.PutProfileTag(tag ?? throw new ArgumentNullException(nameof(tag)));
+
+    /// <summary>Adds or replaces a proxy tag; proxies carry it by its title.</summary>
+    /// <param name="tag">The tag.</param>
+    public void AddProxyTag(SimulatedTag tag) => _engine.PutProxyTag(tag ?? throw new ArgumentNullException(nameof(tag)));
+
+    /// <summary>Adds or replaces a traffic package (purchased residential proxy).</summary>
+    /// <param name="package">The package.</param>
+    public void AddTrafficPackage(SimulatedTrafficPackage package) => _engine.Put(package ?? throw new ArgumentNullException(nameof(package)));
+
+    /// <summary>The proxy tags the simulator holds now.</summary>
+    public IReadOnlyList<SimulatedTag> ProxyTags => _engine.ProxyTags;
 
     /// <summary>The custom proxy with <paramref name="id"/>, or <see langword="null"/>.</summary>
     /// <param name="id">The proxy id.</param>

@@ -7,7 +7,8 @@ using Newtonsoft.Json.Linq;
 namespace IxBrowser.LocalApi.Testing;
 
 /// <summary>
-/// The simulator's routes, from the spec: every operation is served at its path. An operation with a
+/// The simulator's routes, from the spec: every operation is served at its path and its
+/// x-alternate-paths. An operation with a
 /// behaviour of its own (a public <see cref="SimulatorEngine"/> method named after its operationId)
 /// runs it; any other answers its spec's success example once the body passes the spec's checks.
 /// </summary>
@@ -27,12 +28,14 @@ internal sealed class OperationRoutes
         }
 
         Stateful = behaviours.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
-        _byPath = spec.Operations.ToDictionary(
-            o => o.Path,
-            o => behaviours.TryGetValue(o.Id, out var method)
+        _byPath = (
+            from o in spec.Operations
+            let answer = behaviours.TryGetValue(o.Id, out var method)
                 ? (Func<JToken?, SimulatorEngine.Outcome>)method.CreateDelegate(typeof(Func<JToken?, SimulatorEngine.Outcome>), engine)
-                : body => FromExample(spec, o, body),
-            StringComparer.Ordinal);
+                : body => FromExample(spec, o, body)
+            from path in o.AlternatePaths.Prepend(o.Path)
+            select (path, answer))
+            .ToDictionary(r => r.path, r => r.answer, StringComparer.Ordinal);
     }
 
     /// <summary>The operationIds with a behaviour of their own, sorted.</summary>

@@ -15,7 +15,7 @@ namespace IxBrowser.LocalApi.Testing;
 /// which error code answers which mistake comes from the vendor's error-code appendix. Where the docs
 /// are silent the choice is written next to the rule and in the simulator's README section.
 /// </summary>
-internal sealed class SimulatorEngine
+internal sealed partial class SimulatorEngine
 {
     private const string UpdateProxySchema = "UpdateProxyRequest";
     private const string ExtractionSchema = "UpdateProfileProxyForApiExtractionRequest";
@@ -47,6 +47,10 @@ internal sealed class SimulatorEngine
     private readonly SpecRules _spec;
     private readonly Dictionary<long, SimulatedProxy> _proxies = new();
     private readonly Dictionary<long, SimulatedProfile> _profiles = new();
+    private readonly Dictionary<long, SimulatedGroup> _groups = new();
+    private readonly Dictionary<long, SimulatedTag> _profileTags = new();
+    private readonly Dictionary<long, SimulatedTag> _proxyTags = new();
+    private readonly Dictionary<long, SimulatedTrafficPackage> _trafficPackages = new();
 
     public SimulatorEngine(SpecRules spec)
     {
@@ -82,6 +86,43 @@ internal sealed class SimulatorEngine
         {
             _profiles[profile.Id] = profile;
         }
+    }
+
+    public void Put(SimulatedGroup group)
+    {
+        lock (_gate)
+        {
+            _groups[group.Id] = group;
+        }
+    }
+
+    public void PutProfileTag(SimulatedTag tag)
+    {
+        lock (_gate)
+        {
+            _profileTags[tag.Id] = tag;
+        }
+    }
+
+    public void PutProxyTag(SimulatedTag tag)
+    {
+        lock (_gate)
+        {
+            _proxyTags[tag.Id] = tag;
+        }
+    }
+
+    public void Put(SimulatedTrafficPackage package)
+    {
+        lock (_gate)
+        {
+            _trafficPackages[package.Id] = package;
+        }
+    }
+
+    public IReadOnlyList<SimulatedTag> ProxyTags
+    {
+        get { lock (_gate) { return _proxyTags.Values.OrderBy(t => t.Id).ToList(); } }
     }
 
     public SimulatedProxy? Proxy(long id)
@@ -141,19 +182,9 @@ internal sealed class SimulatorEngine
             return Error(IxBrowserErrorCodes.ProxyPortEmpty);
         }
 
-        List<string>? tags = null;
-        switch (request["tag"])
+        if (!TryReadTags(request["tag"], out var tags))
         {
-            case null:
-                break;
-            case { Type: JTokenType.String } single:
-                tags = ((string)single!).Length == 0 ? new List<string>() : new List<string> { (string)single! };
-                break;
-            case JArray many when many.All(t => t.Type == JTokenType.String):
-                tags = many.Select(t => (string)t!).ToList();
-                break;
-            default:
-                return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
         }
 
         lock (_gate)
@@ -182,6 +213,7 @@ internal sealed class SimulatorEngine
                 return Error(IxBrowserErrorCodes.ProxyAlreadyExists);
             }
 
+            EnsureProxyTags(updated.Tags);
             _proxies[id] = updated;
         }
 
@@ -275,6 +307,9 @@ internal sealed class SimulatorEngine
             _profiles[id] = profile with
             {
                 ProxyMode = 4,
+                ProxyId = null,
+                CustomProxy = null,
+                TrafficPackage = null,
                 ApiExtraction = new SimulatedExtractionSettings
                 {
                     ProxyCheckLine = (string)info["proxy_check_line"]!,

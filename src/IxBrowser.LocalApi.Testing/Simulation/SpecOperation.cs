@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
 namespace IxBrowser.LocalApi.Testing;
@@ -7,4 +8,5 @@ namespace IxBrowser.LocalApi.Testing;
 /// <param name="Path">The path, for example <c>/api/v2/proxy-delete</c>.</param>
 /// <param name="RequestSchema">The name of the request body's component schema.</param>
 /// <param name="SuccessExample">The data of the operation's success example.</param>
-internal sealed record SpecOperation(string Id, string Path, string RequestSchema, JToken SuccessExample);
+/// <param name="AlternatePaths">Other paths the operation is known under (x-alternate-paths); the simulator answers them too.</param>
+internal sealed record SpecOperation(string Id, string Path, string RequestSchema, JToken SuccessExample, IReadOnlyList<string> AlternatePaths);

@@ -52,10 +52,16 @@ internal sealed class SpecRules
                 operation.Value.OperationId ?? throw new InvalidOperationException($"{path.Key} has no operationId."),
                 path.Key,
                 (media?.Schema as OpenApiSchemaReference)?.Reference.Id ?? throw new InvalidOperationException($"{path.Key} has no named request schema."),
-                JToken.Parse(success?.ToJsonString() ?? throw new InvalidOperationException($"{path.Key} has no success example."))))
+                JToken.Parse(success?.ToJsonString() ?? throw new InvalidOperationException($"{path.Key} has no success example.")),
+                AlternatePaths(operation.Value)))
             .ToList();
         return new SpecRules(schemas, operations);
     }
+
+    private static IReadOnlyList<string> AlternatePaths(OpenApiOperation operation) =>
+        operation.Extensions?.TryGetValue("x-alternate-paths", out var extension) == true && extension is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonArray paths }
+            ? paths.Select(p => p!.GetValue<string>()).ToList()
+            : Array.Empty<string>();
 
     /// <summary>
     /// The spec's own checks of a body against a schema (required, JSON type, enum, minimum,

@@ -9,6 +9,9 @@ public sealed record SimulatedProxy
     /// <summary>The proxy id.</summary>
     public required long Id { get; init; }
 
+    /// <summary>The proxy-list's type: 1 a custom proxy (the default), 2 a purchased proxy.</summary>
+    public int Kind { get; init; } = 1;
+
     /// <summary>proxy_type as sent on the wire, for example <c>"socks5"</c>.</summary>
     public string ProxyType { get; init; } = "http";
 
@@ -33,14 +36,14 @@ public sealed record SimulatedProxy
     /// <summary>The proxy with the password and user masked.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"SimulatedProxy {{ Id = {Id}, ProxyType = {ProxyType}, ProxyIp = {ProxyIp}, ProxyPort = {ProxyPort}, ProxyUser = {(ProxyUser.Length == 0 ? "\"\"" : "***")}, " +
-        $"ProxyPassword = {(ProxyPassword.Length == 0 ? "\"\"" : "***")}, Tags = [{string.Join(", ", Tags)}], Note = \"{Note}\" }}";
+        $"SimulatedProxy {{ Id = {Id}, Kind = {Kind}, ProxyType = {ProxyType}, ProxyIp = {ProxyIp}, ProxyPort = {ProxyPort}, ProxyUser = {SimulatedText.Secret(ProxyUser)}, " +
+        $"ProxyPassword = {SimulatedText.Secret(ProxyPassword)}, Tags = [{string.Join(", ", Tags)}], Note = \"{Note}\" }}";
 
     /// <summary>Value equality, including the tags in order.</summary>
     /// <param name="other">The other proxy.</param>
     /// <returns>Whether both hold the same values.</returns>
     public bool Equals(SimulatedProxy? other) =>
-        other is not null && Id == other.Id && ProxyType == other.ProxyType && ProxyIp == other.ProxyIp && ProxyPort == other.ProxyPort
+        other is not null && Id == other.Id && Kind == other.Kind && ProxyType == other.ProxyType && ProxyIp == other.ProxyIp && ProxyPort == other.ProxyPort
         && ProxyUser == other.ProxyUser && ProxyPassword == other.ProxyPassword && Note == other.Note && Tags.SequenceEqual(other.Tags);
 
     /// <inheritdoc />

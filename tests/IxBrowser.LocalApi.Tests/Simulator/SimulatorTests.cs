@@ -201,12 +201,12 @@ public class SimulatorTests
         using var simulator = IxBrowserSimulator.Start();
 
         await simulator.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "x" });
-        await Assert.ThrowsAsync<IxBrowserApiException>(() => simulator.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
+        await Assert.ThrowsAsync<IxBrowserApiException>(() => simulator.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 999999 }));
 
         Assert.Collection(
             simulator.ReceivedRequests,
             r => Assert.True(JToken.DeepEquals(JToken.Parse("""{"id":24330,"note":"x"}"""), r.Body)),
-            r => Assert.Equal("""{"id":1}""", r.RawBody));
+            r => Assert.Equal("""{"id":999999}""", r.RawBody));
         Assert.All(simulator.ReceivedRequests, r => Assert.Equal(IxBrowserSimulator.ProxyUpdatePath, r.Path));
     }
 

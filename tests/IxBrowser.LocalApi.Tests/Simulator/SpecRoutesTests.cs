@@ -16,7 +16,12 @@ public class SpecRoutesTests
 {
     // Which operations have a behaviour of their own. An operation added to the spec lands in the
     // other group (it answers its success example) until someone decides here whether it has state.
-    private static readonly string[] Stateful = { "DeleteProxy", "UpdateProfileProxyForApiExtraction", "UpdateProxy" };
+    private static readonly string[] Stateful =
+    {
+        "CreateProxy", "CreateProxyTag", "DeleteProxy", "DeleteProxyTag", "GetGroupList", "GetProfileList", "GetProxyList", "GetProxyTagList",
+        "GetTagList", "GetTrafficPackageList", "UpdateProfileProxyForApiExtraction", "UpdateProfileProxyForCustomProxy",
+        "UpdateProfileProxyForPurchasedProxy", "UpdateProfileProxyForTrafficPackage", "UpdateProxy", "UpdateProxyTag",
+    };
 
     [Fact]
     public void Every_operation_of_the_spec_is_either_stateful_or_answers_its_example_and_the_stateful_list_is_decided()
@@ -45,10 +50,10 @@ public class SpecRoutesTests
     {
         // A copy of the spec with one more operation, which the simulator has no behaviour for.
         var yaml = File.ReadAllText(SpecDocument.SpecPath).Replace("components:\n", """
-  /api/v2/proxy-tag-delete:
+  /api/v2/proxy-archive:
     post:
-      operationId: DeleteProxyTag
-      summary: Delete a proxy tag.
+      operationId: ArchiveProxy
+      summary: An operation the simulator has no behaviour for.
       x-error-codes: [1000]
       x-retry-safe: true
       x-success-data:
@@ -75,14 +80,14 @@ components:
         var spec = SpecRules.Parse(yaml);
         var routes = new OperationRoutes(spec, new SimulatorEngine(spec));
 
-        var ok = routes.Answer("/api/v2/proxy-tag-delete", JObject.Parse("""{"id":5}"""));
-        var missing = routes.Answer("/api/v2/proxy-tag-delete", JObject.Parse("""{"note":"no id"}"""));
-        var belowMinimum = routes.Answer("/api/v2/proxy-tag-delete", JObject.Parse("""{"id":0}"""));
+        var ok = routes.Answer("/api/v2/proxy-archive", JObject.Parse("""{"id":5}"""));
+        var missing = routes.Answer("/api/v2/proxy-archive", JObject.Parse("""{"note":"no id"}"""));
+        var belowMinimum = routes.Answer("/api/v2/proxy-archive", JObject.Parse("""{"id":0}"""));
 
         Assert.Equal((0, "0"), (ok.Code, ok.Data.ToString()));
         Assert.Equal(IxBrowserErrorCodes.MissingRequiredParameters, missing.Code);
         Assert.Equal(IxBrowserErrorCodes.MissingRequiredParameters, belowMinimum.Code);
-        Assert.DoesNotContain("DeleteProxyTag", routes.Stateful);
+        Assert.DoesNotContain("ArchiveProxy", routes.Stateful);
     }
 
     [Fact]
