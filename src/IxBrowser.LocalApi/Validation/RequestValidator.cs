@@ -109,8 +109,9 @@ internal static class RequestValidator
         problems.Add($"{name} {problem}: choose one of {choices}.");
     }
 
+    // The generator writes the C# type's own limit where the spec has none (int.MaxValue for an int32).
     private static string Bounds(WireRangeAttribute range) =>
-        range.Maximum >= long.MaxValue ? $"at least {range.Minimum.ToString(CultureInfo.InvariantCulture)}"
+        range.Maximum is int.MaxValue or >= long.MaxValue ? $"at least {range.Minimum.ToString(CultureInfo.InvariantCulture)}"
         : range.Minimum <= long.MinValue ? $"at most {range.Maximum.ToString(CultureInfo.InvariantCulture)}"
         : $"from {range.Minimum.ToString(CultureInfo.InvariantCulture)} to {range.Maximum.ToString(CultureInfo.InvariantCulture)}";
 }

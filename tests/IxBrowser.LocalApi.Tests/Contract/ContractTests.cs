@@ -65,6 +65,35 @@ public class ContractTests
         return data;
     }
 
+    public static TheoryData<string> OperationPaths()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (path, _, _) in ContractChecker.Operations(Spec.Document))
+        {
+            data.Add(path);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OperationPaths))]
+    public async Task Every_documented_request_example_goes_on_the_wire_as_written(string path)
+    {
+        var operation = ContractChecker.Operations(Spec.Document).Single(o => o.Path == path).Operation;
+        var success = operation.Responses!["200"].Content!["application/json"].Examples!["success"].Value!.ToJsonString();
+        using var api = new LocalApiServer().Answer(path, success);
+        var example = JToken.Parse(operation.RequestBody!.Content!["application/json"].Examples!["documentation"].Value!.ToJsonString());
+
+        // The generated method, called by reflection with the example read into its request type.
+        var method = typeof(IIxBrowserClient).GetMethod(operation.OperationId + "Async")!;
+        var request = JsonConvert.DeserializeObject(example.ToString(), method.GetParameters()[0].ParameterType)!;
+        await (Task)method.Invoke(api.Client, new[] { request, CancellationToken.None })!;
+
+        var sent = api.SingleBody(path);
+        Assert.True(JToken.DeepEquals(example, sent), $"{path}: the docs' example {example.ToString(Formatting.None)} was sent as {sent.ToString(Formatting.None)}");
+    }
+
     [Theory]
     [MemberData(nameof(ResponseExamples))]
     public async Task Every_response_example_served_over_HTTP_gives_the_documented_outcome(string path, string body, int code)

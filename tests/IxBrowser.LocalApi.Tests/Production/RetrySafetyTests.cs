@@ -1,12 +1,15 @@
+using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Threading.Tasks;
+using IxBrowser.LocalApi.Testing;
+using IxBrowser.LocalApi.Tests.Support;
 
 namespace IxBrowser.LocalApi.Tests.Production;
 
 /// <summary>
-/// Which failures are retried, by the operation's x-retry-safe. Every operation in today's spec is
-/// retry-safe, so the unsafe column is pinned on the pipeline's rule itself; the safe column is also
-/// exercised over HTTP by the retry, soak and proxy-delete tests.
+/// Which failures are retried, by the operation's x-retry-safe: pinned on the pipeline's rule, then
+/// over HTTP with the creates (not retry-safe) against the simulator.
 /// </summary>
 public class RetrySafetyTests
 {
@@ -28,6 +31,59 @@ public class RetrySafetyTests
 
         Assert.Equal(whenSafe, IxBrowserCallPipeline.ShouldRetry(exception, retrySafe: true));
         Assert.Equal(whenUnsafe, IxBrowserCallPipeline.ShouldRetry(exception, retrySafe: false));
+    }
+
+    [Theory]
+    [InlineData(SimulatedFaultKind.DroppedConnection, 0)]
+    [InlineData(null, IxBrowserErrorCodes.SystemError)]
+    public async Task A_create_whose_answer_was_lost_or_failed_transiently_is_never_sent_again(SimulatedFaultKind? kind, int code)
+    {
+        using var simulator = IxBrowserSimulator.Start();
+        var client = simulator.CreateClient(LocalApiServer.FastRetries);
+        Inject(simulator, kind, code);
+
+        await Assert.ThrowsAnyAsync<IxBrowserException>(() => client.CreateProxyAsync(new CreateProxyRequest { ProxyType = ProxyType.Http, ProxyIp = "192.0.2.50", ProxyPort = "80", ProxyUser = string.Empty }));
+        Inject(simulator, kind, code);
+        await Assert.ThrowsAnyAsync<IxBrowserException>(() => client.CreateProxyTagAsync(new CreateProxyTagRequest { Title = "once" }));
+
+        Assert.Equal(2, simulator.ReceivedRequests.Count);
+    }
+
+    [Fact]
+    public async Task A_create_refused_as_too_fast_is_retried_because_ixBrowser_did_not_apply_it()
+    {
+        using var simulator = IxBrowserSimulator.Start();
+        var client = simulator.CreateClient(LocalApiServer.FastRetries);
+        simulator.Faults.FailNext(1, IxBrowserErrorCodes.OperationTooFast);
+
+        var created = await client.CreateProxyTagAsync(new CreateProxyTagRequest { Title = "after-1010" });
+
+        Assert.Equal(2, simulator.ReceivedRequests.Count);
+        Assert.Equal(created.Data, simulator.ProxyTags.Single(t => t.Title == "after-1010").Id);
+    }
+
+    [Fact]
+    public async Task A_retry_safe_update_is_sent_again_after_a_transient_failure()
+    {
+        using var simulator = IxBrowserSimulator.Start();
+        var client = simulator.CreateClient(LocalApiServer.FastRetries);
+        simulator.Faults.FailNext(1, IxBrowserErrorCodes.SystemError);
+
+        await client.UpdateProxyTagAsync(new UpdateProxyTagRequest { Id = 14, Title = "again" });
+
+        Assert.Equal(2, simulator.ReceivedRequests.Count);
+    }
+
+    private static void Inject(IxBrowserSimulator simulator, SimulatedFaultKind? kind, int code)
+    {
+        if (kind is { } fault)
+        {
+            simulator.Faults.BreakNext(1, fault);
+        }
+        else
+        {
+            simulator.Faults.FailNext(1, code);
+        }
     }
 
     private static System.Exception Failure(string failure)

@@ -8,6 +8,9 @@ public static class Envelopes
     public const string ProxyUpdateSuccess = """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""";
     public const string ProxyUpdateProxyMissing = """{"error":{"code":2002,"message":"Proxy information does not exist","time":1694598121},"data":[]}""";
 
+    /// <summary>A success envelope around <paramref name="data"/>, which is raw JSON.</summary>
+    public static string Success(string data) => $$"""{"error":{"code":0,"message":"success","time":1700000000},"data":{{data}}}""";
+
     public static string Error(int code, string? message = null, long time = 1700000000) =>
         message is null
             ? $$"""{"error":{"code":{{code}},"time":{{time}}},"data":[]}"""
