@@ -16,12 +16,12 @@ internal sealed class DecimalStringJsonConverter : JsonConverter<decimal?>
         {
             case JsonToken.Null:
                 return null;
-            case JsonToken.Integer or JsonToken.Float:
-                return Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
+            case JsonToken.Integer or JsonToken.Float when decimal.TryParse(Convert.ToString(reader.Value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                return number;
             case JsonToken.String when decimal.TryParse((string)reader.Value!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value):
                 return value;
             default:
-                throw new JsonSerializationException($"Expected a decimal string such as \"1024.00\" at '{reader.Path}', found {(reader.TokenType == JsonToken.String ? "a string that is not a decimal" : "a JSON " + reader.TokenType)}.");
+                throw new JsonSerializationException($"Expected a decimal string such as \"1024.00\" at '{reader.Path}', found {(reader.TokenType is JsonToken.String or JsonToken.Integer or JsonToken.Float ? "a value that is not a decimal" : "a JSON " + reader.TokenType)}.");
         }
     }
 

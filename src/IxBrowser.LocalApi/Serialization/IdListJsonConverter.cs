@@ -19,9 +19,9 @@ internal sealed class IdListJsonConverter : JsonConverter<IList<long>?>
         {
             case JsonToken.Null:
                 return null;
-            case JsonToken.Integer:
+            case JsonToken.Integer when reader.Value is long single:
                 // A single id sent as a number instead of a string.
-                return new List<long> { Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture) };
+                return new List<long> { single };
             case JsonToken.String:
                 return Parse((string)reader.Value!, reader.Path);
             default:

@@ -15,14 +15,23 @@ using Xunit.Abstractions;
 namespace IxBrowser.LocalApi.Tests.Reliability;
 
 /// <summary>
-/// Every way an answer can go wrong, for both operations: each cell asserts the outcome's type and
+/// Every way an answer can go wrong, for four operations (proxy-update, API extraction, a list and a
+/// create): each cell asserts the outcome's type and
 /// the essentials of its message, and that no secret of the request leaks into it or into the logs.
 /// The test prints its figure: cells passing out of cells run.
 /// </summary>
 public class FaultMatrixTests(ITestOutputHelper output)
 {
     private const string Envelope0 = """{"error":{"code":0,"message":"success","time":1},"data":1}""";
-    private const string ExtractionEnvelope0 = """{"error":{"code":0,"message":"success","time":1},"data":"success"}""";
+
+    // Each operation's success, by path: the data kinds int32, string, page and int64.
+    private static readonly Dictionary<string, string> Successes = new()
+    {
+        [IxBrowserClient.UpdateProxyPath] = Envelope0,
+        [IxBrowserClient.UpdateProfileProxyForApiExtractionPath] = """{"error":{"code":0,"message":"success","time":1},"data":"success"}""",
+        [IxBrowserClient.GetProxyListPath] = """{"error":{"code":0,"message":"success","time":1},"data":{"total":1,"data":[{"id":7,"proxy_user":"u","proxy_password":"p"}]}}""",
+        [IxBrowserClient.CreateProxyPath] = """{"error":{"code":0,"message":"success","time":1},"data":24441}""",
+    };
 
     /// <summary>One cell: how the server answers, and what the client must make of it.</summary>
     private sealed record Cell(string Name, Action<LocalApiServer, string> Arrange, Type Expected, string MessagePart);
@@ -49,7 +58,7 @@ public class FaultMatrixTests(ITestOutputHelper output)
         yield return Body("error.code a fraction", 200, "application/json", """{"error":{"code":1.5},"data":[]}""", typeof(IxBrowserProtocolException), "not its JSON envelope");
         // A numeric string is read as the number: ixBrowser's PHP-style sibling APIs send "1010" at times.
         yield return Body("error.code a numeric string", 200, "application/json", """{"error":{"code":"2002","message":"Proxy information does not exist"},"data":[]}""", typeof(IxBrowserApiException), "error 2002");
-        yield return Body("success data of an unexpected type", 200, "application/json", """{"error":{"code":0},"data":{"rows":1}}""", typeof(IxBrowserProtocolException), "but its data was an object");
+        yield return Body("success data of an unexpected type", 200, "application/json", """{"error":{"code":0},"data":true}""", typeof(IxBrowserProtocolException), "but its data was the boolean true");
         yield return Body("10 MB body", 200, "text/html", "<html>" + new string('x', 10 * 1024 * 1024) + "</html>", typeof(IxBrowserProtocolException), "Body (10485773 characters), starts with");
         yield return new Cell("wrong Content-Type, valid envelope", (api, path) => api.Answer(path, SuccessFor(path), 200, "text/plain; charset=iso-8859-1"), typeof(IxBrowserResponse), "");
         yield return new Cell("UTF-8 BOM before a valid envelope", (api, path) => api.Server.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(
@@ -59,10 +68,10 @@ public class FaultMatrixTests(ITestOutputHelper output)
         yield return new Cell("connection refused", (_, _) => { }, typeof(IxBrowserConnectionException), "not reachable at");
     }
 
-    private static string SuccessFor(string path) => path == LocalApiServer.ProxyUpdatePath ? Envelope0 : ExtractionEnvelope0;
+    private static string SuccessFor(string path) => Successes[path];
 
     [Fact]
-    public async Task Every_cell_gives_the_right_outcome_for_both_operations()
+    public async Task Every_cell_gives_the_right_outcome_for_each_kind_of_operation()
     {
         var failures = new List<string>();
         var run = 0;
@@ -72,7 +81,7 @@ public class FaultMatrixTests(ITestOutputHelper output)
 
         foreach (var cell in Cells())
         {
-            foreach (var path in new[] { LocalApiServer.ProxyUpdatePath, LocalApiServer.ExtractionPath })
+            foreach (var path in Successes.Keys)
             {
                 run++;
                 var (outcome, text) = await RunCell(cell, path, factory.CreateLogger<IxBrowserClient>());
@@ -94,7 +103,7 @@ public class FaultMatrixTests(ITestOutputHelper output)
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Empty(leaks);
-        Assert.Equal(2 * Cells().Count(), run);
+        Assert.Equal(Successes.Count * Cells().Count(), run);
     }
 
     private static readonly string[] SecretMarkers = { Requests.MarkerPassword, Requests.MarkerUser, Requests.MarkerUrl, "KEY-MARKER-93e1" };
@@ -153,9 +162,13 @@ public class FaultMatrixTests(ITestOutputHelper output)
     {
         try
         {
-            IxBrowserResponse response = path == LocalApiServer.ProxyUpdatePath
-                ? await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword })
-                : await client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction());
+            IxBrowserResponse response = path switch
+            {
+                IxBrowserClient.UpdateProxyPath => await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword }),
+                IxBrowserClient.GetProxyListPath => await client.GetProxyListAsync(new GetProxyListRequest { ProxyIp = "192.0.2.1" }),
+                IxBrowserClient.CreateProxyPath => await client.CreateProxyAsync(new CreateProxyRequest { ProxyType = ProxyType.Socks5, ProxyIp = "192.0.2.1", ProxyPort = "1080", ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword }),
+                _ => await client.UpdateProfileProxyForApiExtractionAsync(Requests.Extraction()),
+            };
             return (response, null);
         }
         catch (Exception e)

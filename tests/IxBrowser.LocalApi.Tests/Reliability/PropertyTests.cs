@@ -55,6 +55,69 @@ public class PropertyTests(ITestOutputHelper output)
             Note = note,
         });
 
+    private static readonly Gen<CreateProxyRequest> AnyCreate =
+        Gen.Select(
+            Gen.Int[1, 4],
+            AnyText.Where(t => t.Trim().Length > 0),
+            Gen.Int[1, 65535].Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            AnyText,
+            Maybe(AnyText),
+            Maybe(AnyText.Array[0, 4]),
+            Maybe(AnyText))
+        .Select((type, ip, port, user, password, tags, note) => new CreateProxyRequest
+        {
+            ProxyType = (ProxyType)type,
+            ProxyIp = ip,
+            ProxyPort = port,
+            ProxyUser = user,
+            ProxyPassword = password,
+            Tags = tags is null ? null : new ProxyTagList(tags),
+            Note = note,
+        });
+
+    [Fact]
+    public void Any_valid_create_request_sends_exactly_its_fields_once()
+    {
+        using var api = new LocalApiServer();
+        string? lastBody = null;
+        api.Server.Given(Request.Create().WithPath(IxBrowserClient.CreateProxyPath).UsingPost()).RespondWith(Response.Create().WithCallback(request =>
+        {
+            lastBody = request.Body;
+            return Json(200, """{"error":{"code":0,"message":"success","time":1},"data":24441}""");
+        }));
+        var cases = 0;
+        output.WriteLine($"Property: proxy-create request models, {Cases} cases, seed {Seed}");
+
+        SeededProperty.Run(
+            AnyCreate,
+            request =>
+            {
+                var id = api.Client.CreateProxyAsync(request).GetAwaiter().GetResult().Data;
+                var sent = JObject.Parse(lastBody!);
+                var expected = new JObject
+                {
+                    ["proxy_type"] = request.ProxyType.ToString().ToLowerInvariant(),
+                    ["proxy_ip"] = request.ProxyIp,
+                    ["proxy_port"] = request.ProxyPort,
+                    ["proxy_user"] = request.ProxyUser,
+                };
+                AddSetFields(expected, request.ProxyPassword, request.Tags, request.Note);
+                if (id != 24441 || !JToken.DeepEquals(expected, sent))
+                {
+                    throw new InvalidOperationException($"expected {expected.ToString(Formatting.None)} and id 24441, sent {sent.ToString(Formatting.None)} and read {id}");
+                }
+
+                Interlocked.Increment(ref cases);
+            },
+            Seed,
+            Cases,
+            r => r.ToString());
+
+        output.WriteLine($"  {cases} cases passed");
+        Assert.Equal(Cases, cases);
+        Assert.Equal(Cases, api.Requests.Count);
+    }
+
     [Fact]
     public void Any_request_model_sends_exactly_the_fields_that_are_set_with_exactly_their_values()
     {
@@ -106,8 +169,19 @@ public class PropertyTests(ITestOutputHelper output)
         Add("proxy_ip", request.ProxyIp);
         Add("proxy_port", request.ProxyPort);
         Add("proxy_user", request.ProxyUser);
-        Add("proxy_password", request.ProxyPassword);
-        if (request.Tags is { } tags)
+        AddSetFields(body, request.ProxyPassword, request.Tags, request.Note);
+        return body;
+    }
+
+    /// <summary>The optional fields proxy-update and proxy-create share, in wire order: one tag as a string, several as an array, none as "".</summary>
+    private static void AddSetFields(JObject body, string? password, ProxyTagList? tags, string? note)
+    {
+        if (password is not null)
+        {
+            body["proxy_password"] = password;
+        }
+
+        if (tags is not null)
         {
             body["tag"] = tags.Count switch
             {
@@ -117,29 +191,56 @@ public class PropertyTests(ITestOutputHelper output)
             };
         }
 
-        Add("note", request.Note);
-        return body;
+        if (note is not null)
+        {
+            body["note"] = note;
+        }
     }
 
     /// <summary>What a server might send: valid envelopes, envelopes with parts changed, arbitrary JSON, arbitrary bytes, any status.</summary>
     private static readonly Gen<(int Status, byte[] Body, string Kind)> AnyAnswer = Gen.Frequency(
-        (3, Gen.Select(Gen.Int[-5, 200_000], AnyText, Gen.Long, Gen.Int[0, 4]).Select((code, message, time, data) =>
+        (3, Gen.Select(Gen.Int[-5, 200_000], AnyText, Gen.Long, Gen.Int[0, 5], Gen.Int).Select((code, message, time, data, seed) =>
             (200, Encoding.UTF8.GetBytes(new JObject
             {
                 ["error"] = new JObject { ["code"] = code, ["message"] = message, ["time"] = time },
-                ["data"] = data switch { 0 => (JToken)1, 1 => "success", 2 => new JArray(), 3 => JValue.CreateNull(), _ => new JObject { ["x"] = message } },
+                ["data"] = data switch { 0 => (JToken)1, 1 => "success", 2 => new JArray(), 3 => JValue.CreateNull(), 4 => new JObject { ["x"] = message }, _ => RandomPage(new Random(seed)) },
             }.ToString(Formatting.None)), "envelope"))),
         (3, Gen.Int.Select(seed => (200, Encoding.UTF8.GetBytes(Mutated(new Random(seed))), "mutated"))),
+        (3, Gen.Int.Select(seed => (200, Encoding.UTF8.GetBytes(new JObject
+        {
+            ["error"] = new JObject { ["code"] = 0, ["message"] = "success", ["time"] = 1 },
+            ["data"] = RandomPage(new Random(seed)),
+        }.ToString(Formatting.None)), "page"))),
         (2, Gen.Int.Select(seed => (200, Encoding.UTF8.GetBytes(RandomJson(new Random(seed), 0).ToString(Formatting.None)), "json"))),
         (1, Gen.Byte.Array[0, 64].Select(bytes => (200, bytes, "bytes"))),
         (1, Gen.Select(Gen.Int[201, 599], Gen.Byte.Array[0, 32]).Select((status, bytes) => (status, bytes, "status"))));
 
-    [Fact]
-    public void Any_response_body_gives_a_result_or_a_library_exception()
+    /// <summary>A proxy-list page whose items hold plausible values or any JSON, field by field.</summary>
+    private static JObject RandomPage(Random random)
+    {
+        JToken Field(JToken plausible) => random.Next(3) == 0 ? RandomJson(random, 2) : plausible;
+        var items = Enumerable.Range(0, random.Next(4)).Select(_ => new JObject
+        {
+            ["id"] = Field(random.Next()),
+            ["proxy_type"] = Field(random.Next(2) == 0 ? "socks5" : "vless"),
+            ["proxy_port"] = Field("8080"),
+            ["proxy_password"] = Field(Requests.MarkerPassword),
+            ["type"] = Field(random.Next(0, 4)),
+            ["tag_id"] = Field(random.Next(2) == 0 ? "117 118" : "12 x"),
+            ["activeWindow"] = Field(random.Next(5)),
+        });
+        return new JObject { ["total"] = Field(random.Next(100)), ["data"] = Field(new JArray(items)) };
+    }
+
+    [Theory]
+    [InlineData("UpdateProxy")]
+    [InlineData("GetProxyList")]
+    public void Any_response_body_gives_a_result_or_a_library_exception(string operation)
     {
         using var api = new LocalApiServer(configure: o => o.MaxRetryAttempts = 0);
         (int Status, byte[] Body, string Kind) next = default;
-        api.Server.Given(Request.Create().WithPath(LocalApiServer.ProxyUpdatePath).UsingPost()).RespondWith(Response.Create().WithCallback(_ => new ResponseMessage
+        var path = operation == "UpdateProxy" ? IxBrowserClient.UpdateProxyPath : IxBrowserClient.GetProxyListPath;
+        api.Server.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(Response.Create().WithCallback(_ => new ResponseMessage
         {
             StatusCode = next.Status,
             Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
@@ -147,7 +248,7 @@ public class PropertyTests(ITestOutputHelper output)
         }));
         var tally = new Dictionary<string, int>();
         var texts = new List<string>();
-        output.WriteLine($"Property: response bodies, {Cases} cases, seed {Seed}");
+        output.WriteLine($"Property: response bodies of {operation}, {Cases} cases, seed {Seed}");
 
         SeededProperty.Run(
             AnyAnswer,
@@ -157,7 +258,9 @@ public class PropertyTests(ITestOutputHelper output)
                 string outcome;
                 try
                 {
-                    var response = api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword }).GetAwaiter().GetResult();
+                    IxBrowserResponse response = operation == "UpdateProxy"
+                        ? api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, ProxyUser = Requests.MarkerUser, ProxyPassword = Requests.MarkerPassword }).GetAwaiter().GetResult()
+                        : api.Client.GetProxyListAsync(new GetProxyListRequest()).GetAwaiter().GetResult();
                     if (response.Status.Code != 0)
                     {
                         throw new InvalidOperationException("a result with a non-zero code was returned");

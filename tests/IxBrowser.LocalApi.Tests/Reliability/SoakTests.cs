@@ -22,7 +22,7 @@ public class SoakTests(ITestOutputHelper output)
     private const int Seed = 20261124;
 
     [Fact]
-    public async Task Twenty_thousand_calls_from_64_tasks_survive_random_faults_and_lose_no_update()
+    public async Task Twenty_thousand_calls_from_64_tasks_survive_random_faults_lose_no_update_and_never_create_twice()
     {
         using var simulator = IxBrowserSimulator.Start();
         for (var id = 1; id <= Workers; id++)
@@ -46,6 +46,8 @@ public class SoakTests(ITestOutputHelper output)
         var lastSuccess = new string?[Workers + 1];
         var outcomes = new ConcurrentDictionary<string, int>();
         var foreign = new ConcurrentQueue<Exception>();
+        var wrongReads = new ConcurrentQueue<string>();
+        var created = new ConcurrentDictionary<string, long>();
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var clock = Stopwatch.StartNew();
 
@@ -57,13 +59,32 @@ public class SoakTests(ITestOutputHelper output)
                 var note = $"proxy {id} write {n}";
                 try
                 {
-                    await client.UpdateProxyAsync(new UpdateProxyRequest { Id = id, Note = note, ProxyPort = (2000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture) }, bound.Token);
-                    lastSuccess[id] = note;
+                    // Mostly updates; every tenth call a list read and a create, which must never be sent twice.
+                    switch (n % 10)
+                    {
+                        case 3:
+                            var page = (await client.GetProxyListAsync(new GetProxyListRequest { ProxyIp = $"10.0.{id}.1" }, bound.Token)).Data;
+                            if (page.Total != 1 || page.Items.Single().Id != id)
+                            {
+                                wrongReads.Enqueue($"proxy {id}: total {page.Total}");
+                            }
+
+                            break;
+                        case 7:
+                            var title = $"soak {id}-{n}";
+                            created[title] = (await client.CreateProxyTagAsync(new CreateProxyTagRequest { Title = title }, bound.Token)).Data;
+                            break;
+                        default:
+                            await client.UpdateProxyAsync(new UpdateProxyRequest { Id = id, Note = note, ProxyPort = (2000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture) }, bound.Token);
+                            lastSuccess[id] = note;
+                            break;
+                    }
+
                     outcomes.AddOrUpdate("success", 1, (_, c) => c + 1);
                 }
                 catch (IxBrowserException e)
                 {
-                    outcomes.AddOrUpdate(e.GetType().Name, 1, (_, c) => c + 1);
+                    outcomes.AddOrUpdate(e is IxBrowserApiException { Code: IxBrowserErrorCodes.ProxyTagCreateTagNameAlreadyExists } ? "create sent twice" : e.GetType().Name, 1, (_, c) => c + 1);
                 }
                 catch (Exception e)
                 {
@@ -79,7 +100,15 @@ public class SoakTests(ITestOutputHelper output)
         output.WriteLine("  outcomes: " + string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")) + $", foreign exceptions {foreign.Count}");
         output.WriteLine($"  connections opened {simulator.ConnectionsOpened}, most requests in flight {simulator.MaxRequestsInFlight}, proxies whose last successful write was lost {lost.Count}");
 
+        var tags = simulator.ProxyTags.Where(t => t.Title.StartsWith("soak ", StringComparison.Ordinal)).ToList();
+        var missingCreates = created.Count(c => !tags.Contains(new SimulatedTag(c.Value, c.Key)));
+        output.WriteLine($"  lists read {outcomes.Values.Sum() / 10} times with {wrongReads.Count} wrong pages; {created.Count} creates reported, {missingCreates} of them missing, {outcomes.GetValueOrDefault("create sent twice")} sent twice");
+
         Assert.Empty(foreign.Select(e => e.ToString()));
+        Assert.Empty(wrongReads);
+        Assert.Equal(0, missingCreates);
+        Assert.Equal(0, outcomes.GetValueOrDefault("create sent twice"));
+        Assert.Equal(tags.Count, tags.Select(t => t.Title).Distinct().Count());
         Assert.Equal(Calls, total);
         Assert.False(bound.IsCancellationRequested, "the soak did not finish within its 5-minute bound");
         Assert.Empty(lost);
