@@ -32,6 +32,7 @@ public static class ContractChecker
         var drifts = new List<ContractDrift>();
         CheckOperations(spec, drifts);
         CheckSchemas(spec, drifts);
+        CheckSchemaUse(spec, drifts);
         CheckExamples(spec, drifts);
         CheckErrorCatalogue(spec, drifts);
         return drifts;
@@ -220,6 +221,58 @@ public static class ContractChecker
         }
     }
 
+    /// <summary>Every component schema is used: by a request or response, through another schema, or named by an x-success-data.</summary>
+    private static void CheckSchemaUse(OpenApiDocument spec, List<ContractDrift> drifts)
+    {
+        var schemas = spec.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        void Use(string? name)
+        {
+            if (name is not null && schemas.TryGetValue(name, out var schema) && used.Add(name))
+            {
+                Visit(schema);
+            }
+        }
+
+        void Visit(IOpenApiSchema? schema)
+        {
+            if (schema is OpenApiSchemaReference reference)
+            {
+                Use(reference.Reference.Id);
+                return;
+            }
+
+            foreach (var part in (schema?.AllOf ?? new List<IOpenApiSchema>()).Concat(schema?.AnyOf ?? new List<IOpenApiSchema>()).Concat(schema?.OneOf ?? new List<IOpenApiSchema>()).Concat(schema?.Properties?.Values ?? new List<IOpenApiSchema>()))
+            {
+                Visit(part);
+            }
+
+            if (schema?.Items is { } items)
+            {
+                Visit(items);
+            }
+        }
+
+        foreach (var (_, _, operation) in Operations(spec))
+        {
+            foreach (var media in (operation.RequestBody?.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>()).Concat((operation.Responses ?? new OpenApiResponses()).Values.SelectMany(r => r.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())))
+            {
+                Visit(media.Schema);
+            }
+
+            if (Extension(operation.Extensions, "x-success-data") is JsonObject data)
+            {
+                Use((string?)data["schema"]);
+                Use((string?)data["items"]);
+            }
+        }
+
+        foreach (var name in schemas.Keys.Where(n => !used.Contains(n)))
+        {
+            drifts.Add(new($"#/components/schemas/{SpecDocument.Escape(name)}", name, "no operation uses this schema (by $ref, or as x-success-data schema or items)"));
+        }
+    }
+
     private static void CheckSchemas(OpenApiDocument spec, List<ContractDrift> drifts)
     {
         var schemas = spec.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
@@ -378,6 +431,7 @@ public static class ContractChecker
     private static IOpenApiSchema Resolve(IOpenApiSchema schema) => schema switch
     {
         OpenApiSchemaReference reference => reference.Target ?? schema,
+        { AllOf.Count: 1 } wrapper when wrapper.AllOf[0] is OpenApiSchemaReference { Target: { } target } && IsPrimitive(target) => target,
         _ => schema,
     };
 
@@ -400,6 +454,11 @@ public static class ContractChecker
         if (schema is OpenApiSchemaReference { Target: { } primitive } && IsPrimitive(primitive))
         {
             return ExpectedType(primitive, required);
+        }
+
+        if (schema is { AllOf.Count: 1 } wrapper && wrapper.AllOf[0] is OpenApiSchemaReference { Target: { } wrapped } && IsPrimitive(wrapped))
+        {
+            return ExpectedType(wrapped, required);
         }
 
         if (RefId(schema) is { } id)

@@ -214,4 +214,37 @@ public class SpecDriftTests
 
         AssertReported(yaml, "#/components/schemas/ApiExtractionProxyInfo/properties/proxy_mode", "ApiExtractionProxyInfo.ProxyMode", "settable in the spec, but the C# property has no setter");
     }
+
+    [Fact]
+    public void A_list_whose_items_change_is_reported_on_its_method_and_its_walker()
+    {
+        var yaml = Alter("        kind: page\n        items: GroupListItem\n", "        kind: page\n        items: TagListItem\n");
+
+        AssertReported(yaml, "#/paths/~1api~1v2~1group-list/post/x-success-data", "IIxBrowserClient.GetGroupListAsync", "Task<IxBrowserResponse<IxBrowserPage`1>>");
+        AssertReported(yaml, "#/paths/~1api~1v2~1group-list/post/x-success-data", "IIxBrowserClient.EnumerateGroupListAsync", "IAsyncEnumerable<TagListItem>");
+    }
+
+    [Fact]
+    public void A_schema_no_operation_uses_is_reported()
+    {
+        var yaml = Alter("        kind: page\n        items: GroupListItem\n", "        kind: page\n        items: TagListItem\n");
+
+        AssertReported(yaml, "#/components/schemas/GroupListItem", "GroupListItem", "no operation uses this schema");
+    }
+
+    [Fact]
+    public void A_lost_wire_format_is_reported()
+    {
+        var yaml = Alter("          x-wire-format: decimal\n          description: Traffic used", "          description: Traffic used");
+
+        AssertReported(yaml, "#/components/schemas/TrafficPackageListItem/properties/used_flow", "TrafficPackageListItem.UsedFlow", "the spec's string maps to String, the C# property is Nullable<Decimal>");
+    }
+
+    [Fact]
+    public void A_paged_request_without_paging_is_reported()
+    {
+        var yaml = Alter("      description: Body of the profile tag list.\n      additionalProperties: false\n      properties:\n        page:", "      description: Body of the profile tag list.\n      additionalProperties: false\n      properties:\n        page_number:");
+
+        AssertReported(yaml, "#/components/schemas/GetTagListRequest/properties/page_number", "GetTagListRequest.?", "needs exactly one C# property with JSON name \"page_number\"");
+    }
 }
