@@ -1,7 +1,8 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
+using System.Linq;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi;
 using IxBrowser.LocalApi.Demo;
@@ -10,26 +11,25 @@ using IxBrowser.LocalApi.Testing;
 var baseUrl = new Option<string?>("--base-url")
 {
     Description = "Talk to a real ixBrowser at this address (normally http://127.0.0.1:53200) instead of the built-in simulator. " +
-                  "ixBrowser must be running and logged in; the demo then really changes the profile and proxy you name.",
+                  "ixBrowser must be running and logged in; the demo then really creates a proxy and switches the profile you name (--profile-id is required).",
 };
-var profileId = new Option<long>("--profile-id") { Description = "Profile to switch to API extraction.", DefaultValueFactory = _ => 161 };
-var proxyId = new Option<long>("--proxy-id") { Description = "Custom proxy to update.", DefaultValueFactory = _ => 24330 };
+var profileId = new Option<long?>("--profile-id") { Description = "Profile to switch to the new custom proxy (161 in the simulator)." };
+var proxyType = new Option<ProxyType>("--proxy-type") { Description = "Protocol of the new custom proxy.", DefaultValueFactory = _ => ProxyType.Socks5 };
+var proxyIp = new Option<string>("--proxy-ip") { Description = "Address of the new custom proxy.", DefaultValueFactory = _ => "198.51.100.7" };
+var proxyPort = new Option<string>("--proxy-port") { Description = "Port of the new custom proxy (1-65535).", DefaultValueFactory = _ => "1080" };
+var rotatedPort = new Option<string>("--rotated-port") { Description = "The port the proxy is rotated to (1-65535).", DefaultValueFactory = _ => "1081" };
+var proxyUser = new Option<string>("--proxy-user") { Description = "User name of the new proxy (masked in the output).", DefaultValueFactory = _ => "demo-user" };
+var proxyPassword = new Option<string>("--proxy-password") { Description = "Password of the new proxy (masked in the output).", DefaultValueFactory = _ => "demo-password" };
+var unusedProxyId = new Option<long?>("--unused-proxy-id") { Description = "A proxy no profile uses, to delete at the end (24330 in the simulator; skipped against a real ixBrowser unless given)." };
 var missingProxyId = new Option<long>("--missing-proxy-id") { Description = "A proxy id that does not exist, for the call that is meant to fail (error 2002).", DefaultValueFactory = _ => 999_999_999 };
-var extractionUrl = new Option<string?>("--extraction-url")
-{
-    Description = "The provider's extraction link for the profile (required with --base-url; it is masked in the output because it usually holds an API key).",
-};
-var proxyType = new Option<ProxyType>("--proxy-type") { Description = "Protocol of the extracted proxy.", DefaultValueFactory = _ => ProxyType.Socks5 };
-var proxyPort = new Option<string>("--proxy-port") { Description = "New port for the custom proxy.", DefaultValueFactory = _ => "57426" };
-var proxyPassword = new Option<string?>("--proxy-password") { Description = "New password for the custom proxy (masked in the output). Omit to leave the password as it is." };
-var note = new Option<string>("--note") { Description = "New note for the custom proxy.", DefaultValueFactory = _ => "rotated by IxBrowser.LocalApi.Demo" };
 var allowRemote = new Option<bool>("--allow-remote-host") { Description = "Allow plain http to a --base-url that is not this machine (credentials then cross the network in clear text)." };
 
 var root = new RootCommand(
-    "Runs both ixBrowser Local API proxy operations and one failing call, and shows what was sent and what came back (secrets masked). " +
+    "The proxy rotation workflow: list profiles, create a custom proxy, switch a profile to it, rotate its port, list again, " +
+    "delete an unused proxy, and one failing call; it shows what was sent and what came back (secrets masked). " +
     "Without --base-url it starts an in-process simulator, so it works without ixBrowser.")
 {
-    baseUrl, profileId, proxyId, missingProxyId, extractionUrl, proxyType, proxyPort, proxyPassword, note, allowRemote,
+    baseUrl, profileId, proxyType, proxyIp, proxyPort, rotatedPort, proxyUser, proxyPassword, unusedProxyId, missingProxyId, allowRemote,
 };
 
 root.SetAction(async (parse, cancellationToken) =>
@@ -37,22 +37,20 @@ root.SetAction(async (parse, cancellationToken) =>
     Uri? target = null;
     if (parse.GetValue(baseUrl) is { } baseUrlText && !Uri.TryCreate(baseUrlText, UriKind.Absolute, out target))
     {
-        Console.Error.WriteLine($"--base-url must be an absolute URL such as http://127.0.0.1:53200, not \"{baseUrlText}\".");
-        return 2;
+        return Usage($"--base-url must be an absolute URL such as http://127.0.0.1:53200, not \"{baseUrlText}\".");
     }
 
-    Uri? link = null;
-    if (parse.GetValue(extractionUrl) is { } linkText && !Uri.TryCreate(linkText, UriKind.Absolute, out link))
+    if (target is not null && parse.GetValue(profileId) is null)
     {
-        // The value is not echoed: extraction links carry the provider's API key.
-        Console.Error.WriteLine("--extraction-url must be an absolute http or https URL.");
-        return 2;
+        return Usage("--profile-id is required with --base-url: the demo will not pick a real profile to switch on its own.");
     }
 
-    if (target is not null && link is null)
+    foreach (var (name, value) in new[] { ("--proxy-port", parse.GetValue(proxyPort)!), ("--rotated-port", parse.GetValue(rotatedPort)!) })
     {
-        Console.Error.WriteLine("--extraction-url is required with --base-url: the demo will not invent an extraction link for a real ixBrowser.");
-        return 2;
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            return Usage($"{name} must be a port number from 1 to 65535, not \"{value}\".");
+        }
     }
 
     using var simulator = target is null ? IxBrowserSimulator.Start() : null;
@@ -67,89 +65,72 @@ root.SetAction(async (parse, cancellationToken) =>
     }
     catch (ArgumentException e)
     {
-        Console.Error.WriteLine(e.Message);
-        return 2;
+        return Usage(e.Message);
     }
 
     Console.WriteLine(simulator is null
         ? $"Target: ixBrowser at {client.BaseAddress}"
         : $"Target: the built-in simulator at {client.BaseAddress} (pass --base-url http://127.0.0.1:53200 to use a real ixBrowser)");
 
-    var ok = true;
-    var profile = parse.GetValue(profileId);
-    ok &= await Step($"1. Switch profile {profile} to a proxy extracted from an API link", () => client.UpdateProfileProxyForApiExtractionAsync(
-        new UpdateProfileProxyForApiExtractionRequest
-        {
-            ProfileId = profile,
-            ProxyInfo = new ApiExtractionProxyInfo
-            {
-                ProxyType = parse.GetValue(proxyType),
-                ProxyDataFormatType = ProxyDataFormatType.Txt,
-                ProxyDataTxtFormat = ProxyDataTxtFormat.IpPortUsernamePassword,
-                ProxyExtractionMethod = ProxyExtractionMethod.Invalid,
-                ProxyUrl = (link ?? new Uri("https://provider.example/api/extract?key=demo-api-key-0001&num=1")).AbsoluteUri,
-            },
-        },
-        cancellationToken), expectFailure: false);
-    if (simulator?.GetProfile(profile) is { } stored)
+    var profile = parse.GetValue(profileId) ?? IxBrowserSimulator.DocsProfileId;
+    var steps = new DemoSteps(client);
+    var ok = await steps.Run("1. List profiles (every page, 10 a page)", async () =>
     {
-        Console.WriteLine($"   state:    profile {stored.Id} now has proxy_mode {stored.ProxyMode}, settings {stored.ApiExtraction}");
-    }
-
-    var proxy = parse.GetValue(proxyId);
-    var password = parse.GetValue(proxyPassword) ?? (simulator is null ? null : "demo-password");
-    ok &= await Step($"2. Update custom proxy {proxy}: port, note{(password is null ? string.Empty : ", password")} (a partial update: nothing else is sent)", () => client.UpdateProxyAsync(
-        new UpdateProxyRequest
+        await foreach (var item in client.EnumerateProfileListAsync(new GetProfileListRequest(), cancellationToken))
         {
-            Id = proxy,
-            ProxyPort = parse.GetValue(proxyPort),
-            ProxyPassword = password,
-            Note = parse.GetValue(note),
-        },
-        cancellationToken), expectFailure: false);
-    if (simulator?.GetProxy(proxy) is { } updated)
-    {
-        Console.WriteLine($"   state:    {updated}");
-    }
+            Console.WriteLine("   profile:  " + DemoSteps.Describe(item));
+        }
+    });
 
-    ok &= await Step($"3. Update proxy {parse.GetValue(missingProxyId)}, which does not exist (meant to fail)", () => client.UpdateProxyAsync(
+    var address = new CustomProxyInfo
+    {
+        ProxyType = parse.GetValue(proxyType),
+        ProxyIp = parse.GetValue(proxyIp)!,
+        ProxyPort = parse.GetValue(proxyPort)!,
+        ProxyUser = parse.GetValue(proxyUser)!,
+        ProxyPassword = parse.GetValue(proxyPassword)!,
+    };
+    long created = 0;
+    ok &= await steps.Run($"2. Create a custom proxy {address.ProxyType} {address.ProxyIp}:{address.ProxyPort}", async () =>
+    {
+        created = (await DemoSteps.Show(client.CreateProxyAsync(
+            new CreateProxyRequest { ProxyType = address.ProxyType, ProxyIp = address.ProxyIp!, ProxyPort = address.ProxyPort!, ProxyUser = address.ProxyUser!, ProxyPassword = address.ProxyPassword },
+            cancellationToken))).Data;
+    });
+
+    ok &= await steps.Run($"3. Switch profile {profile} to it (custom proxy, proxy_mode 2)", () => DemoSteps.Show(client.UpdateProfileProxyForCustomProxyAsync(
+        new UpdateProfileProxyForCustomProxyRequest { ProfileId = profile, ProxyInfo = address },
+        cancellationToken)));
+
+    ok &= await steps.Run($"4. Rotate proxy {created} to port {parse.GetValue(rotatedPort)} (a partial update: nothing else is sent)", () => DemoSteps.Show(client.UpdateProxyAsync(
+        new UpdateProxyRequest { Id = created, ProxyPort = parse.GetValue(rotatedPort) },
+        cancellationToken)));
+
+    ok &= await steps.Run($"5. List profile {profile} again", async () =>
+    {
+        var page = await client.GetProfileListAsync(new GetProfileListRequest { ProfileId = profile }, cancellationToken);
+        Console.WriteLine("   profile:  " + string.Join("; ", page.Data.Items.Select(DemoSteps.Describe)));
+    });
+
+    var unused = parse.GetValue(unusedProxyId) ?? (simulator is null ? (long?)null : IxBrowserSimulator.DocsProxyId);
+    ok &= unused is { } deletable
+        ? await steps.Run($"6. Delete proxy {deletable}, which no profile uses", () => DemoSteps.Show(client.DeleteProxyAsync(new DeleteProxyRequest { Id = deletable }, cancellationToken)))
+        : DemoSteps.Skip("6. Delete an unused proxy: skipped (pass --unused-proxy-id to delete one of yours)");
+
+    ok &= await steps.Run($"7. Update proxy {parse.GetValue(missingProxyId)}, which does not exist (meant to fail)", () => DemoSteps.Show(client.UpdateProxyAsync(
         new UpdateProxyRequest { Id = parse.GetValue(missingProxyId), Note = "never stored" },
-        cancellationToken), expectFailure: true);
+        cancellationToken)), expectFailure: true);
 
     Console.WriteLine();
-    Console.WriteLine(ok ? "Done: both operations succeeded and the failing call failed as expected." : "Something did not go as expected (see above).");
+    Console.WriteLine(ok ? "Done: the rotation workflow succeeded and the failing call failed as expected." : "Something did not go as expected (see above).");
     return ok ? 0 : 1;
 });
 
 return await root.Parse(args).InvokeAsync();
 
-static async Task<bool> Step<TData>(string title, Func<Task<IxBrowserResponse<TData>>> call, bool expectFailure)
+static int Usage(string message)
 {
-    Console.WriteLine();
-    Console.WriteLine(title);
-    try
-    {
-        var response = await call();
-        Console.WriteLine($"   received: {response}");
-        return !expectFailure;
-    }
-    catch (IxBrowserApiException e)
-    {
-        Console.WriteLine($"   received: error {e.Code} ({e.ServerMessage ?? "no message"}) at {e.ServerTime:u}");
-        Console.WriteLine($"   thrown:   {e.GetType().Name}: {e.Message}");
-        return expectFailure;
-    }
-    catch (IxBrowserConnectionException e)
-    {
-        Console.WriteLine($"   thrown:   {e.GetType().Name}: {e.Message}");
-        Console.WriteLine();
-        Console.WriteLine("Stopping: the local API is not reachable, so the other calls would fail the same way.");
-        Environment.Exit(1);
-        return false;
-    }
-    catch (IxBrowserException e)
-    {
-        Console.WriteLine($"   thrown:   {e.GetType().Name}: {e.Message}");
-        return false;
-    }
+    Console.Error.WriteLine(message);
+    Console.Error.WriteLine("Run with --help to see every option.");
+    return 2;
 }

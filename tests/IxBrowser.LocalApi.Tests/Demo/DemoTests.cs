@@ -5,7 +5,7 @@ using IxBrowser.LocalApi.Tests.Support;
 
 namespace IxBrowser.LocalApi.Tests.Demo;
 
-/// <summary>The README's first command: the demo runs against its simulator out of the box.</summary>
+/// <summary>The README's first command: the demo runs the rotation workflow against its simulator out of the box.</summary>
 public class DemoTests
 {
     private static (int ExitCode, string Output) RunDemo(string arguments)
@@ -23,22 +23,22 @@ public class DemoTests
     }
 
     [Fact]
-    public void Runs_both_operations_and_a_failing_call_against_the_simulator_with_secrets_masked()
+    public void Runs_the_rotation_workflow_against_the_simulator_with_secrets_masked()
     {
         var (exitCode, output) = RunDemo(string.Empty);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Target: the built-in simulator at http://127.0.0.1:", output, StringComparison.Ordinal);
-        Assert.Contains("\"proxy_mode\":4", output, StringComparison.Ordinal);
-        Assert.Contains("received: { error: IxBrowserStatus { Code = 0, Message = \"success\"", output, StringComparison.Ordinal);
-        Assert.Contains("data: \"success\"", output, StringComparison.Ordinal);
-        Assert.Contains("data: 1", output, StringComparison.Ordinal);
+        Assert.Contains("profile:  161 \"test\" mode Custom", output, StringComparison.Ordinal);
+        Assert.Contains("\"proxy_user\":\"***\",\"proxy_password\":\"***\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"proxy_mode\":2", output, StringComparison.Ordinal);
+        Assert.Contains("sent:     {\"id\":24331,\"proxy_port\":\"1081\"}", output, StringComparison.Ordinal);
+        Assert.Contains("profile:  161 \"test\" mode Custom, proxy 24331, socks5 198.51.100.7:1081", output, StringComparison.Ordinal);
+        Assert.Contains("6. Delete proxy 24330, which no profile uses", output, StringComparison.Ordinal);
         Assert.Contains("received: error 2002 (Proxy information does not exist)", output, StringComparison.Ordinal);
-        Assert.Contains("\"proxy_password\":\"***\"", output, StringComparison.Ordinal);
-        Assert.Contains("\"proxy_url\":\"***\"", output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-password", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("demo-api-key-0001", output, StringComparison.Ordinal);
-        Assert.Contains("Done: both operations succeeded and the failing call failed as expected.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-user", output, StringComparison.Ordinal);
+        Assert.Contains("Done: the rotation workflow succeeded and the failing call failed as expected.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,19 +47,32 @@ public class DemoTests
         var (exitCode, output) = RunDemo("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--base-url", "--profile-id", "--proxy-id", "--missing-proxy-id", "--extraction-url", "--proxy-type", "--proxy-port", "--proxy-password", "--note", "--allow-remote-host" })
+        foreach (var option in new[] { "--base-url", "--profile-id", "--proxy-type", "--proxy-ip", "--proxy-port", "--rotated-port", "--proxy-user", "--proxy-password", "--unused-proxy-id", "--missing-proxy-id", "--allow-remote-host" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void A_real_target_needs_an_extraction_link_and_says_so()
+    public void A_real_target_needs_a_profile_id_and_says_so()
     {
         var (exitCode, output) = RunDemo("--base-url http://127.0.0.1:53200");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--extraction-url is required with --base-url", output, StringComparison.Ordinal);
+        Assert.Contains("--profile-id is required with --base-url", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--proxy-port 70000", "--proxy-port must be a port number from 1 to 65535, not \"70000\".")]
+    [InlineData("--rotated-port x", "--rotated-port must be a port number from 1 to 65535, not \"x\".")]
+    [InlineData("--proxy-ip \" \"", "Invalid argument: ProxyIp (proxy_ip)")]
+    public void A_bad_argument_ends_with_a_clear_error_and_exit_code_2_without_a_stack_trace(string arguments, string expected)
+    {
+        var (exitCode, output) = RunDemo(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +83,7 @@ public class DemoTests
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var (exitCode, output) = RunDemo($"--base-url http://127.0.0.1:{port} --extraction-url https://provider.example/x?key=SECRET-KEY-1");
+        var (exitCode, output) = RunDemo($"--base-url http://127.0.0.1:{port} --profile-id 161 --proxy-password SECRET-KEY-1");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ixBrowser must be running and logged in", output, StringComparison.Ordinal);
