@@ -43,6 +43,25 @@ internal sealed partial class SimulatorEngine
     private static readonly string[] ProxyInfoFields = { "proxy_mode", "proxy_check_line", "proxy_type", "proxy_service", "proxy_data_format_type", "proxy_data_txt_format", "proxy_data_json_format", "proxy_extraction_method", "proxy_url" };
     private static readonly string[] JsonFormatFields = { "ip", "port", "username", "password" };
 
+    // The fields the workflow's behaviours (SimulatorEngine.*.cs) read, per request schema; a field the
+    // spec gains or loses stops the simulator from starting.
+    private static readonly Dictionary<string, string[]> WorkflowFields = new(StringComparer.Ordinal)
+    {
+        ["GetProfileListRequest"] = new[] { "profile_id", "name", "group_id", "tag_id", "page", "limit" },
+        ["GetGroupListRequest"] = new[] { "page", "limit", "title" },
+        ["GetTagListRequest"] = new[] { "page", "limit", "title" },
+        ["GetTrafficPackageListRequest"] = new[] { "page", "limit" },
+        ["GetProxyListRequest"] = new[] { "page", "limit", "type", "proxy_ip", "tag_id" },
+        ["GetProxyTagListRequest"] = new[] { "page", "limit", "title" },
+        ["TrafficPackageProxyInfo"] = new[] { "proxy_mode", "proxy_id", "country", "city", "gateway" },
+        ["PurchasedProxyInfo"] = new[] { "proxy_mode", "proxy_id" },
+        ["CustomProxyInfo"] = new[] { "proxy_mode", "proxy_check_line", "proxy_type", "proxy_ip", "proxy_port", "proxy_user", "proxy_password" },
+        ["CreateProxyRequest"] = new[] { "proxy_type", "proxy_ip", "proxy_port", "proxy_user", "proxy_password", "tag", "note" },
+        ["CreateProxyTagRequest"] = new[] { "title" },
+        ["UpdateProxyTagRequest"] = new[] { "id", "title" },
+        ["DeleteProxyTagRequest"] = new[] { "id" },
+    };
+
     private readonly object _gate = new();
     private readonly SpecRules _spec;
     private readonly Dictionary<long, SimulatedProxy> _proxies = new();
@@ -60,6 +79,11 @@ internal sealed partial class SimulatorEngine
         _spec.EnsureHandled(ProxyInfoSchema, ProxyInfoFields);
         _spec.EnsureHandled(JsonFormatSchema, JsonFormatFields);
         _spec.EnsureHandled(DeleteProxySchema, DeleteProxyFields);
+
+        foreach (var (schema, fields) in WorkflowFields)
+        {
+            _spec.EnsureHandled(schema, fields);
+        }
     }
 
     public IReadOnlyList<SimulatedProxy> Proxies
