@@ -66,17 +66,18 @@ public sealed class IxBrowserSimulator : IDisposable
     private int _inFlight;
     private int _maxInFlight;
 
-    private IxBrowserSimulator()
+    private IxBrowserSimulator(string[] urls)
     {
         _engine = new SimulatorEngine(Rules.Value);
         _routes = new OperationRoutes(Rules.Value, _engine);
         _server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = LoopbackAnyPort,
+            Urls = urls,
             StartAdminInterface = false,
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ArriveAsync),
         });
-        BaseAddress = new Uri(_server.Url! + "/");
+        // With 0.0.0.0 WireMock reports the address it listens on; clients on this machine use loopback.
+        BaseAddress = new Uri(_server.Url!.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal) + "/");
         _httpClient = new HttpClient();
         DocsSeed.Apply(_engine);
         Client = CreateClient();
@@ -124,7 +125,33 @@ public sealed class IxBrowserSimulator : IDisposable
 
     /// <summary>Starts a simulator on a free loopback port.</summary>
     /// <returns>The running simulator; dispose it to stop.</returns>
-    public static IxBrowserSimulator Start() => new();
+    public static IxBrowserSimulator Start() => new(LoopbackAnyPort);
+
+    /// <summary>
+    /// Starts a simulator that listens at <paramref name="listenAddress"/>, for example
+    /// <c>http://127.0.0.1:53200</c> (ixBrowser's own address, so code written for it runs unchanged).
+    /// It has no authentication: listen on another interface only on a network you trust.
+    /// </summary>
+    /// <param name="listenAddress">An http address with a host (an IP, localhost, or 0.0.0.0 for every interface) and a port (0 for a free one).</param>
+    /// <returns>The running simulator; dispose it to stop.</returns>
+    /// <exception cref="ArgumentException">The address is not an absolute http address with a port.</exception>
+    public static IxBrowserSimulator Start(Uri listenAddress)
+    {
+        if (listenAddress is null || !listenAddress.IsAbsoluteUri || listenAddress.Scheme != Uri.UriSchemeHttp || listenAddress.AbsolutePath != "/")
+        {
+            throw new ArgumentException($"The simulator listens at an http address such as http://127.0.0.1:53200, not \"{listenAddress}\".", nameof(listenAddress));
+        }
+
+        return new(new[] { listenAddress.GetLeftPart(UriPartial.Authority) });
+    }
+
+    /// <summary>A consistent copy of everything the simulator holds now (for example to save it as JSON).</summary>
+    /// <returns>The state.</returns>
+    public SimulatorState ExportState() => _engine.Export();
+
+    /// <summary>Replaces everything the simulator holds, the seeded docs' examples included, with <paramref name="state"/>.</summary>
+    /// <param name="state">The state to hold from now on.</param>
+    public void ImportState(SimulatorState state) => _engine.Import(state ?? throw new ArgumentNullException(nameof(state)));
 
     /// <summary>Creates another client for the simulator, for example with custom options.</summary>
     /// <param name="configure">Changes the options; the base address is already the simulator's.</param>

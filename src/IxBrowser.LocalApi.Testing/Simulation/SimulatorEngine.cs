@@ -144,6 +144,46 @@ internal sealed partial class SimulatorEngine
         }
     }
 
+    /// <summary>A consistent copy of everything the simulator holds.</summary>
+    public SimulatorState Export()
+    {
+        lock (_gate)
+        {
+            return new SimulatorState
+            {
+                Profiles = _profiles.Values.OrderBy(p => p.Id).ToList(),
+                Proxies = _proxies.Values.OrderBy(p => p.Id).ToList(),
+                Groups = _groups.Values.OrderBy(g => g.Id).ToList(),
+                ProfileTags = _profileTags.Values.OrderBy(t => t.Id).ToList(),
+                ProxyTags = _proxyTags.Values.OrderBy(t => t.Id).ToList(),
+                TrafficPackages = _trafficPackages.Values.OrderBy(p => p.Id).ToList(),
+            };
+        }
+    }
+
+    /// <summary>Replaces everything the simulator holds with <paramref name="state"/>.</summary>
+    public void Import(SimulatorState state)
+    {
+        lock (_gate)
+        {
+            Replace(_profiles, state.Profiles, p => p.Id);
+            Replace(_proxies, state.Proxies, p => p.Id);
+            Replace(_groups, state.Groups, g => g.Id);
+            Replace(_profileTags, state.ProfileTags, t => t.Id);
+            Replace(_proxyTags, state.ProxyTags, t => t.Id);
+            Replace(_trafficPackages, state.TrafficPackages, p => p.Id);
+        }
+
+        static void Replace<T>(Dictionary<long, T> store, IEnumerable<T>? items, Func<T, long> id)
+        {
+            store.Clear();
+            foreach (var item in items ?? Enumerable.Empty<T>())
+            {
+                store[id(item)] = item;
+            }
+        }
+    }
+
     public IReadOnlyList<SimulatedTag> ProxyTags
     {
         get { lock (_gate) { return _proxyTags.Values.OrderBy(t => t.Id).ToList(); } }

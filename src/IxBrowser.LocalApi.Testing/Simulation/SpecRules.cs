@@ -27,6 +27,13 @@ internal sealed class SpecRules
     /// <summary>Every operation of the spec: the simulator serves each one.</summary>
     public IReadOnlyList<SpecOperation> Operations { get; }
 
+    /// <summary>The wire names of every property the spec marks x-secret, in any schema: the client's marking.</summary>
+    public IReadOnlyCollection<string> SecretWireNames => _schemas.Values
+        .SelectMany(schema => Resolve(schema).Properties ?? new Dictionary<string, IOpenApiSchema>())
+        .Where(property => property.Value.Extensions?.TryGetValue("x-secret", out var flag) == true && flag is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue value } && value.GetValue<bool>())
+        .Select(property => property.Key)
+        .ToHashSet(StringComparer.Ordinal);
+
     public static SpecRules Load()
     {
         using var stream = typeof(SpecRules).Assembly.GetManifestResourceStream("ixbrowser-local-api.yaml")

@@ -40,14 +40,17 @@ public partial class IxBrowserClient : IIxBrowserClient
     /// to its <see cref="HttpClient.BaseAddress"/> or, when it has none, to <see cref="DefaultBaseAddress"/>.
     /// </summary>
     /// <param name="httpClient">The HTTP client to use; not disposed by this client.</param>
-    /// <exception cref="ArgumentException">The HttpClient's base address is plain http to another machine (see <see cref="IxBrowserClientOptions.AllowRemoteHost"/>).</exception>
+    /// <exception cref="ArgumentException">The HttpClient's base address is not a server root, or is plain http to another machine (see <see cref="IxBrowserClientOptions.AllowRemoteHost"/>).</exception>
     public IxBrowserClient(HttpClient httpClient)
-        : this(httpClient, new IxBrowserClientOptions { BaseAddress = httpClient?.BaseAddress ?? DefaultBaseAddress })
+        : this(httpClient, new IxBrowserClientOptions())
     {
     }
 
     /// <summary>Creates a client with <paramref name="options"/> that sends its requests through <paramref name="httpClient"/>.</summary>
-    /// <param name="httpClient">The HTTP client to use; not disposed by this client. Its BaseAddress is ignored: <see cref="IxBrowserClientOptions.BaseAddress"/> applies.</param>
+    /// <param name="httpClient">
+    /// The HTTP client to use; not disposed by this client. Its BaseAddress is used when
+    /// <see cref="IxBrowserClientOptions.BaseAddress"/> is not set; setting both to different addresses is an error.
+    /// </param>
     /// <param name="options">The settings; copied, so later changes have no effect.</param>
     /// <param name="logger">Where to log calls; none if <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and the fix.</exception>
@@ -62,7 +65,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _pipeline = pipeline;
         _logger = logger ?? NullLogger.Instance;
-        BaseAddress = pipeline.Options.BaseAddress;
+        BaseAddress = IxBrowserClientOptionsValidator.ResolveAddress(pipeline.Options, httpClient.BaseAddress);
     }
 
     /// <summary>For mocking frameworks only: a client created this way cannot send requests.</summary>
@@ -123,10 +126,10 @@ public partial class IxBrowserClient : IIxBrowserClient
                 return outcome.Result!;
             case TimeoutRejectedException exception:
                 var timeout = new IxBrowserTimeoutException(operation, _pipeline.Options.Timeout, exception);
-                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, IxBrowserLog.Outcome(timeout), null, timeout);
+                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, timeout);
                 throw timeout;
             case IxBrowserException exception:
-                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, IxBrowserLog.Outcome(exception), (exception as IxBrowserApiException)?.Code, exception);
+                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, exception);
                 throw exception;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 IxBrowserLog.CallCancelled(_logger, operation, elapsed, call.Attempts);

@@ -5,8 +5,13 @@ namespace IxBrowser.LocalApi;
 /// <summary>Settings of <see cref="IxBrowserClient"/>. Validated when the client is created (or at startup with dependency injection).</summary>
 public sealed class IxBrowserClientOptions
 {
-    /// <summary>Where the local API listens. Default <c>http://127.0.0.1:53200/</c>.</summary>
-    public Uri BaseAddress { get; set; } = IxBrowserClient.DefaultBaseAddress;
+    /// <summary>
+    /// Where the local API listens: the server's root, such as <c>http://127.0.0.1:53200</c>. When not
+    /// set, the client uses its HttpClient's <see cref="System.Net.Http.HttpClient.BaseAddress"/>, or
+    /// <see cref="IxBrowserClient.DefaultBaseAddress"/> (<c>http://127.0.0.1:53200/</c>) when that is not set either.
+    /// Setting both to different addresses is an error.
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
 
     /// <summary>
     /// How long one attempt may take before it fails with <see cref="IxBrowserTimeoutException"/>.

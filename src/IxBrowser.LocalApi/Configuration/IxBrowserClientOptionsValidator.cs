@@ -19,21 +19,9 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
     public static List<string> Problems(IxBrowserClientOptions options)
     {
         var problems = new List<string>();
-        var address = options.BaseAddress;
-        if (address is null)
+        if (options.BaseAddress is { } address && AddressProblem(address, "IxBrowserClientOptions.BaseAddress", options.AllowRemoteHost) is { } problem)
         {
-            problems.Add("IxBrowserClientOptions.BaseAddress is required: set it to the local API's address, normally http://127.0.0.1:53200.");
-        }
-        else if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
-        {
-            problems.Add($"IxBrowserClientOptions.BaseAddress must be an absolute http:// or https:// URL such as http://127.0.0.1:53200, not \"{address.OriginalString}\".");
-        }
-        else if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback && !options.AllowRemoteHost)
-        {
-            problems.Add(
-                $"IxBrowserClientOptions.BaseAddress {address} is not this machine. The local API has neither TLS nor authentication, so proxy passwords " +
-                "and extraction links would cross the network in clear text. Use http://127.0.0.1:53200, reach the remote machine through https or an " +
-                "SSH tunnel, or set IxBrowserClientOptions.AllowRemoteHost = true if the network between them is trusted.");
+            problems.Add(problem);
         }
 
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -63,6 +51,61 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
 
         return problems;
     }
+
+    /// <summary>
+    /// What is wrong with an address the client would send to, or null. <paramref name="source"/> names
+    /// where it came from (the option, or the HttpClient's BaseAddress), so the message points there.
+    /// </summary>
+    public static string? AddressProblem(Uri address, string source, bool allowRemoteHost)
+    {
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            return $"{source} must be an absolute http:// or https:// URL such as http://127.0.0.1:53200, not \"{address.OriginalString}\".";
+        }
+
+        if (address.AbsolutePath != "/" || address.Query.Length > 0)
+        {
+            // The client adds /api/v2/<operation> itself; a path here would make every call a 404.
+            return $"{source} must be the server's root, such as {address.GetLeftPart(UriPartial.Authority)}, not {address}: the client adds /api/v2/<operation> itself.";
+        }
+
+        if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback && !allowRemoteHost)
+        {
+            return $"{source} {address} is not this machine. The local API has neither TLS nor authentication, so proxy passwords " +
+                "and extraction links would cross the network in clear text. Use http://127.0.0.1:53200, reach the remote machine through https or an " +
+                "SSH tunnel, or, if the network between them is trusted, allow it with the constructor that takes options: " +
+                "new IxBrowserClient(httpClient, new IxBrowserClientOptions { AllowRemoteHost = true }) (with dependency injection: AddIxBrowserClient(o => o.AllowRemoteHost = true)).";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The address a client sends to: the option, else the HttpClient's BaseAddress, else the default.
+    /// Throws when both are set and differ, or when the chosen one is unusable.
+    /// </summary>
+    public static Uri ResolveAddress(IxBrowserClientOptions options, Uri? httpClientAddress)
+    {
+        if (options.BaseAddress is { } configured && httpClientAddress is { } fromHttpClient && !SameAddress(configured, fromHttpClient))
+        {
+            throw new ArgumentException(
+                $"The HttpClient's BaseAddress ({fromHttpClient}) and IxBrowserClientOptions.BaseAddress ({configured}) disagree. Set only one of them, or set both to the same address.",
+                nameof(options));
+        }
+
+        var (address, source) = options.BaseAddress is { } option ? (option, "IxBrowserClientOptions.BaseAddress")
+            : httpClientAddress is { } http ? (http, "The HttpClient's BaseAddress")
+            : (IxBrowserClient.DefaultBaseAddress, "The default address");
+        if (AddressProblem(address, source, options.AllowRemoteHost) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        return address;
+    }
+
+    private static bool SameAddress(Uri a, Uri b) =>
+        a.IsAbsoluteUri && b.IsAbsoluteUri && Uri.Compare(a, b, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     /// <summary>For clients created without dependency injection: throws with every problem at once.</summary>
     public static void ThrowIfInvalid(IxBrowserClientOptions options)

@@ -38,10 +38,8 @@ internal sealed class IxBrowserCallPipeline
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, (args.Outcome.Exception as IxBrowserException)?.OperationRetrySafe == true)),
                 OnRetry = args =>
                 {
-                    var failure = args.Outcome.Exception as IxBrowserException;
-                    var outcome = IxBrowserLog.Outcome(args.Outcome.Exception);
-                    var delayMs = (long)args.RetryDelay.TotalMilliseconds;
-                    IxBrowserLog.Retrying(logger, failure?.Operation ?? "call", args.AttemptNumber + 1, outcome, (failure as IxBrowserApiException)?.Code, delayMs);
+                    var failure = args.Outcome.Exception;
+                    IxBrowserLog.Retrying(logger, (failure as IxBrowserException)?.Operation ?? "call", args.AttemptNumber + 1, failure, (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             });

@@ -105,4 +105,27 @@ public class LoggingTests
             Assert.Contains(Requests.MarkerPassword, api.Requests[0].ResponseMessage!.BodyData!.BodyAsString!, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_failure_without_an_error_code_is_logged_without_one()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        using var simulator = IxBrowser.LocalApi.Testing.IxBrowserSimulator.Start();
+        using var http = new System.Net.Http.HttpClient();
+        var client = new IxBrowserClient(http, new IxBrowserClientOptions { BaseAddress = simulator.BaseAddress, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) }, factory.CreateLogger<IxBrowserClient>());
+        simulator.Faults.BreakNext(1, IxBrowser.LocalApi.Testing.SimulatedFaultKind.DroppedConnection);
+        simulator.Faults.FailNext(1, 1010);
+
+        await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "third time" });
+
+        var retries = logs.Named("Retrying");
+        Assert.Equal(2, retries.Count);
+        Assert.Matches(@"^UpdateProxy attempt 1 failed \(ConnectionFailed\); retrying in \d+ ms$", retries[0].Message);
+        Assert.Null(retries[0].State["ErrorCode"]);
+        Assert.Equal("ConnectionFailed", retries[0].State["Outcome"]);
+        Assert.Matches(@"^UpdateProxy attempt 2 failed \(ApiError, error code 1010\); retrying in \d+ ms$", retries[1].Message);
+        Assert.Equal(1010, retries[1].State["ErrorCode"]);
+        Assert.DoesNotContain("(null)", logs.AllText(), StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using IxBrowser.LocalApi.Tests.Support;
 
 namespace IxBrowser.LocalApi.Tests.Production;
@@ -12,7 +13,7 @@ public class OptionsTests
     {
         var options = new IxBrowserClientOptions();
 
-        Assert.Equal(new Uri("http://127.0.0.1:53200/"), options.BaseAddress);
+        Assert.Null(options.BaseAddress);   // not set: the HttpClient's BaseAddress, else http://127.0.0.1:53200/
         Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
         Assert.Equal(3, options.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.RetryBaseDelay);
@@ -25,7 +26,7 @@ public class OptionsTests
     {
         { o => o.BaseAddress = new Uri("api/v2", UriKind.Relative), "IxBrowserClientOptions.BaseAddress must be an absolute http:// or https:// URL such as http://127.0.0.1:53200, not \"api/v2\"" },
         { o => o.BaseAddress = new Uri("ftp://127.0.0.1/"), "IxBrowserClientOptions.BaseAddress must be an absolute http:// or https:// URL" },
-        { o => o.BaseAddress = null!, "IxBrowserClientOptions.BaseAddress is required" },
+        { o => o.BaseAddress = new Uri("http://127.0.0.1:53200/api/"), "IxBrowserClientOptions.BaseAddress must be the server's root, such as http://127.0.0.1:53200, not http://127.0.0.1:53200/api/: the client adds /api/v2/<operation> itself." },
         { o => o.Timeout = TimeSpan.FromSeconds(-1), "IxBrowserClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan to disable it), not -00:00:01" },
         { o => o.Timeout = TimeSpan.Zero, "IxBrowserClientOptions.Timeout must be positive" },
         { o => o.MaxRetryAttempts = -1, "IxBrowserClientOptions.MaxRetryAttempts must be from 0 (no retries) to 10, not -1" },
@@ -68,13 +69,58 @@ public class OptionsTests
     }
 
     [Fact]
-    public void The_plain_constructor_also_refuses_a_remote_plain_http_address()
+    public void The_plain_constructor_refuses_a_remote_plain_http_address_and_says_how_to_allow_it()
     {
-        using var http = new HttpClient { BaseAddress = new Uri("http://10.1.2.3:53200/") };
+        using var http = new HttpClient { BaseAddress = new Uri("http://192.168.1.5:53200") };
 
         var error = Assert.Throws<ArgumentException>(() => new IxBrowserClient(http));
 
-        Assert.Contains("AllowRemoteHost = true", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The HttpClient's BaseAddress http://192.168.1.5:53200/ is not this machine.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("new IxBrowserClient(httpClient, new IxBrowserClientOptions { AllowRemoteHost = true })", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_without_an_address_use_the_HttpClients_BaseAddress()
+    {
+        using var simulator = IxBrowser.LocalApi.Testing.IxBrowserSimulator.Start();
+        using var http = new HttpClient { BaseAddress = simulator.BaseAddress };
+
+        var client = new IxBrowserClient(http, new IxBrowserClientOptions { MaxConcurrentRequests = 4 });
+        await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "reached" });
+
+        Assert.Equal(simulator.BaseAddress, client.BaseAddress);
+        Assert.Equal("reached", simulator.GetProxy(24330)!.Note);
+    }
+
+    [Fact]
+    public void An_HttpClient_address_and_an_options_address_that_disagree_are_refused_naming_both()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:41000/") };
+
+        var error = Assert.Throws<ArgumentException>(() => new IxBrowserClient(http, new IxBrowserClientOptions { BaseAddress = new Uri("http://127.0.0.1:53200") }));
+
+        Assert.Equal("The HttpClient's BaseAddress (http://127.0.0.1:41000/) and IxBrowserClientOptions.BaseAddress (http://127.0.0.1:53200/) disagree. Set only one of them, or set both to the same address. (Parameter 'options')", error.Message);
+    }
+
+    [Fact]
+    public void The_same_address_on_both_is_accepted_and_no_address_anywhere_is_the_default()
+    {
+        using var withAddress = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:41000") };
+        using var without = new HttpClient();
+
+        Assert.Equal(new Uri("http://127.0.0.1:41000/"), new IxBrowserClient(withAddress, new IxBrowserClientOptions { BaseAddress = new Uri("http://127.0.0.1:41000/") }).BaseAddress);
+        Assert.Equal(IxBrowserClient.DefaultBaseAddress, new IxBrowserClient(without, new IxBrowserClientOptions()).BaseAddress);
+        Assert.Equal(IxBrowserClient.DefaultBaseAddress, new IxBrowserClient(without).BaseAddress);
+    }
+
+    [Fact]
+    public void An_HttpClient_address_with_a_path_is_refused_instead_of_answering_404_later()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:53200/api/") };
+
+        var error = Assert.Throws<ArgumentException>(() => new IxBrowserClient(http));
+
+        Assert.Contains("The HttpClient's BaseAddress must be the server's root, such as http://127.0.0.1:53200", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public class WireFormatTests
     }
 
     [Fact]
-    public async Task Documented_defaults_are_sent_when_the_caller_leaves_them()
+    public async Task Required_fields_with_a_documented_default_are_sent_and_unset_optional_ones_are_not()
     {
         using var api = new LocalApiServer().AnswerSuccess();
         var request = new UpdateProfileProxyForApiExtractionRequest
@@ -111,9 +111,33 @@ public class WireFormatTests
         var info = api.SingleBody(LocalApiServer.ExtractionPath)["proxy_info"]!;
         Assert.Equal("global_line", (string?)info["proxy_check_line"]);
         Assert.Equal("general", (string?)info["proxy_service"]);
-        Assert.Equal("ip:port", (string?)info["proxy_data_txt_format"]);
+        Assert.Null(info["proxy_data_txt_format"]);   // optional: ixBrowser applies its own default, ip:port
         Assert.Equal("every_type", (string?)info["proxy_extraction_method"]);
         Assert.Null(info["proxy_data_json_format"]);
+    }
+
+    [Fact]
+    public async Task A_json_format_body_carries_no_txt_format_that_was_never_set()
+    {
+        using var api = new LocalApiServer().AnswerSuccess();
+        var request = new UpdateProfileProxyForApiExtractionRequest
+        {
+            ProfileId = 7,
+            ProxyInfo = new ApiExtractionProxyInfo
+            {
+                ProxyType = ProxyType.Socks5,
+                ProxyDataFormatType = ProxyDataFormatType.Json,
+                ProxyDataJsonFormat = new ProxyDataJsonFormat { Ip = "ip", Port = "port" },
+                ProxyExtractionMethod = ProxyExtractionMethod.Invalid,
+                ProxyUrl = "http://provider.example/get",
+            },
+        };
+
+        await api.Client.UpdateProfileProxyForApiExtractionAsync(request);
+
+        Assert.Equal(
+            """{"profile_id":7,"proxy_info":{"proxy_mode":4,"proxy_check_line":"global_line","proxy_type":"socks5","proxy_service":"general","proxy_data_format_type":"json","proxy_data_json_format":{"ip":"ip","port":"port"},"proxy_extraction_method":"invalid","proxy_url":"http://provider.example/get"}}""",
+            api.Requests.Single().RequestMessage!.Body);
     }
 
     [Fact]
@@ -129,7 +153,7 @@ public class WireFormatTests
         var info = api.SingleBody(LocalApiServer.ExtractionPath)["proxy_info"]!;
         Assert.Equal("json", (string?)info["proxy_data_format_type"]);
         Assert.True(JToken.DeepEquals(
-            JToken.Parse("""{"ip":"host","port":"p","username":"username","password":"password"}"""),
+            JToken.Parse("""{"ip":"host","port":"p"}"""),
             info["proxy_data_json_format"]));
     }
 }

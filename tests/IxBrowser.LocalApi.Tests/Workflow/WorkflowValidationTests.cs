@@ -45,6 +45,6 @@ public class WorkflowValidationTests
 
         await simulator.Client.UpdateProfileProxyForCustomProxyAsync(new() { ProfileId = 161, ProxyInfo = new CustomProxyInfo { ProxyType = ProxyType.Direct } });
 
-        Assert.Equal("""{"profile_id":161,"proxy_info":{"proxy_mode":2,"proxy_check_line":"global_line","proxy_type":"direct"}}""", simulator.ReceivedRequests[0].RawBody);
+        Assert.Equal("""{"profile_id":161,"proxy_info":{"proxy_mode":2,"proxy_type":"direct"}}""", simulator.ReceivedRequests[0].RawBody);
     }
 }
