@@ -1,6 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.IO;
 using IxBrowser.LocalApi.Tests.Support;
 
 namespace IxBrowser.LocalApi.Tests.Demo;
@@ -10,12 +8,8 @@ public class DemoTests
 {
     private static (int ExitCode, string Output) RunDemo(string arguments)
     {
-        // The demo is built next to this test assembly's configuration: bin/<Configuration>/net10.0.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var demo = Path.Combine(RepositoryCopy.FindRoot(), "src", "IxBrowser.LocalApi.Demo", "bin", configuration, "net10.0", "IxBrowser.LocalApi.Demo.dll");
-        Assert.True(File.Exists(demo), "demo not built at " + demo);
-        var start = new ProcessStartInfo("dotnet", $"\"{demo}\" {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
+        using var process = DemoApp.Start(arguments);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the demo did not finish");
