@@ -60,12 +60,12 @@ public sealed class StandaloneSimulatorTests : IDisposable
         var clock = Stopwatch.StartNew();
         var first = await PostAsync(http, "api/v2/group-list", "{}");
         var elapsed = clock.Elapsed;
-        var second = await PostAsync(http, "api/v2/group-list", "{}");
+        var burst = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(http, "api/v2/group-list", "{}")));
         await StopAsync(simulator);
 
         Assert.Equal(0, (int)first["error"]!["code"]!);
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(190), $"the answer came after {elapsed.TotalMilliseconds} ms, before the latency asked for");
-        Assert.Equal(1010, (int)second["error"]!["code"]!);
+        Assert.Contains(1010, burst.Select(answer => (int)answer["error"]!["code"]!));
     }
 
     [Theory]
