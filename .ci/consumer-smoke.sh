@@ -20,18 +20,14 @@ done
 consumer=$(mktemp -d)
 trap 'rm -rf "$consumer"' EXIT
 cd "$consumer"
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="local" value="$packages" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local"><package pattern="IxBrowser.LocalApi*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+# The nuget.config of the README's Install section, verbatim but for the folder, so the README's
+# instructions are what this test runs.
+awk '/<!-- install: nuget.config -->/{found=1; next} found && /^```xml/{inside=1; next} inside && /^```/{exit} inside{print}' "$root/README.md" \
+  | sed "s|/path/to/ixbrowser-packages|$packages|" > nuget.config
+grep -q "$packages" nuget.config || { echo "README.md has no nuget.config snippet after <!-- install: nuget.config -->" >&2; exit 1; }
+# Same version, new build: drop any copy an earlier run left in the global package cache.
+cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+rm -rf "$cache/ixbrowser.localapi" "$cache/ixbrowser.localapi.testing"
 cat > Consumer.csproj <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -41,12 +37,11 @@ cat > Consumer.csproj <<XML
     <ImplicitUsings>enable</ImplicitUsings>
     <NoWarn>NU1603</NoWarn>
   </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="IxBrowser.LocalApi" Version="$version" />
-    <PackageReference Include="IxBrowser.LocalApi.Testing" Version="$version" />
-  </ItemGroup>
 </Project>
 XML
+# The README's install commands, against the local folder source.
+dotnet add package IxBrowser.LocalApi --version "$version"
+dotnet add package IxBrowser.LocalApi.Testing --version "$version"
 cat > Program.cs <<'CS'
 using IxBrowser.LocalApi;
 using IxBrowser.LocalApi.Testing;
@@ -73,9 +68,18 @@ Check(updated.Data == 1 && simulator.GetProxy(24330)!.Note == "from the package"
 var deleted = await client.DeleteProxyAsync(new DeleteProxyRequest { Id = 24330 });
 Check(deleted.Data == 1 && simulator.GetProxy(24330) is null, "proxy delete");
 
+var created = await client.CreateProxyAsync(new CreateProxyRequest { ProxyType = ProxyType.Http, ProxyIp = "192.0.2.1", ProxyPort = "3128", ProxyUser = "" });
+var listed = new List<long>();
+await foreach (var proxy in client.EnumerateProxyListAsync(new GetProxyListRequest { Limit = 1 }))
+{
+    listed.Add(proxy.Id!.Value);
+}
+
+Check(listed.Contains(created.Data) && listed.Count == simulator.Proxies.Count, "proxy create and the walked list");
+
 try
 {
-    await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1, Note = "x" });
+    await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 999_999, Note = "x" });
     Check(false, "unknown proxy must fail");
 }
 catch (IxBrowserApiException e)

@@ -23,4 +23,24 @@ public class ReadmeTests
 
         Assert.True(missing.Count == 0, "README.md's operations table is missing or wrong for: " + string.Join(", ", missing));
     }
+
+    [Fact]
+    public void The_exception_table_says_which_exceptions_derive_from_IxBrowserException_and_names_the_others()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryCopy.FindRoot(), "README.md"));
+        var section = readme[readme.IndexOf("## Error handling", StringComparison.Ordinal)..readme.IndexOf("```csharp", readme.IndexOf("## Error handling", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var listed = System.Text.RegularExpressions.Regex.Matches(section, @"^\| `(\w+)`", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var intro = section[..section.IndexOf("| Exception", StringComparison.Ordinal)];
+
+        Assert.NotEmpty(listed);
+        foreach (var name in listed)
+        {
+            var type = typeof(IxBrowserException).Assembly.GetType("IxBrowser.LocalApi." + name) ?? Type.GetType("System." + name, throwOnError: true)!;
+            if (!typeof(IxBrowserException).IsAssignableFrom(type))
+            {
+                // Not one of ours: the text before the table must say so by name.
+                Assert.Contains($"`{name}`", intro, StringComparison.Ordinal);
+            }
+        }
+    }
 }
