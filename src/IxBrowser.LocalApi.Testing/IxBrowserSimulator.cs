@@ -79,6 +79,9 @@ public sealed class IxBrowserSimulator : IDisposable
         // With 0.0.0.0 WireMock reports the address it listens on; clients on this machine use loopback.
         BaseAddress = new Uri(_server.Url!.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal) + "/");
         _httpClient = new HttpClient();
+
+        // A new app at this address: what clients learned about an earlier one (a freed port reused) does not apply.
+        IxBrowserClient.ResetSharedGate(BaseAddress);
         DocsSeed.Apply(_engine);
         Client = CreateClient();
         foreach (var path in _routes.Paths)

@@ -12,14 +12,14 @@ internal static class CallFailures
     private const int ExcerptLength = 200;
 
     /// <summary>Why an envelope is not a success: error.code is not 0, or data is not what the spec documents.</summary>
-    public static IxBrowserException Failure<TData>(IxBrowserOperation operation, Uri baseAddress, IxBrowserResponse<TData> response, string body, IReadOnlyList<string> secrets)
+    public static IxBrowserException Failure<TData>(IxBrowserOperation operation, Uri baseAddress, IxBrowserResponse<TData> response, string body, IReadOnlyList<string> secrets, string? target)
     {
         var status = response.Status;
         if (status.Code != 0)
         {
             // A server that echoes the request in its message must not leak the request's secrets.
             var serverMessage = status.Message is null ? null : Redact.Remove(status.Message, secrets);
-            return new IxBrowserApiException(operation.Id, status.Code, serverMessage, status.Time);
+            return new IxBrowserApiException(operation.Id, status.Code, serverMessage, status.Time, target);
         }
 
         var found = response.DataMismatch ?? "absent";

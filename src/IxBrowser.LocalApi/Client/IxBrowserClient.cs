@@ -77,6 +77,15 @@ public partial class IxBrowserClient : IIxBrowserClient
         BaseAddress = DefaultBaseAddress;
     }
 
+    /// <summary>
+    /// Forgets the pace learned for the ixBrowser at <paramref name="baseAddress"/> and the concurrency
+    /// limit its clients share (see <see cref="IxBrowserClientOptions.ShareGate"/>); clients created
+    /// afterwards start afresh. For an app that was restarted with other limits, or a test server that
+    /// reuses a port. Clients created before keep the gate they have.
+    /// </summary>
+    /// <param name="baseAddress">The address whose gate to forget.</param>
+    public static void ResetSharedGate(Uri baseAddress) => IxBrowserGate.Forget(baseAddress ?? throw new ArgumentNullException(nameof(baseAddress)));
+
     /// <summary>Where ixBrowser's local API listens by default: <c>http://127.0.0.1:53200/</c>.</summary>
     public static Uri DefaultBaseAddress { get; } = new("http://127.0.0.1:53200/");
 
@@ -104,6 +113,7 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(IxBrowserCallPipeline.ProgressKey, new CallProgress());
         Outcome<IxBrowserResponse<TData>> outcome;
         try
         {
@@ -119,6 +129,11 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         var elapsed = ElapsedMs(started);
         var operation = call.Operation.Id;
+        if (outcome.Exception is IxBrowserException failure)
+        {
+            failure.Record(call.Attempts, TimeSpan.FromMilliseconds(elapsed));
+        }
+
         switch (outcome.Exception)
         {
             case null:
@@ -126,6 +141,7 @@ public partial class IxBrowserClient : IIxBrowserClient
                 return outcome.Result!;
             case TimeoutRejectedException exception:
                 var timeout = new IxBrowserTimeoutException(operation, _pipeline.Options.Timeout, exception);
+                timeout.Record(call.Attempts, TimeSpan.FromMilliseconds(elapsed));
                 IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, timeout);
                 throw timeout;
             case IxBrowserException exception:
@@ -200,7 +216,7 @@ public partial class IxBrowserClient : IIxBrowserClient
             return Outcome.FromResult(response);
         }
 
-        return Failed(operation, CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets()));
+        return Failed(operation, CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets(), Internal.WireModel.TargetOf(call.Request)));
 
         static Outcome<IxBrowserResponse<TData>> Failed(IxBrowserOperation operation, IxBrowserException failure)
         {
@@ -221,11 +237,24 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         public int Attempts { get; private set; }
 
-        public ValueTask<Outcome<IxBrowserResponse<TData>>> AttemptAsync(CancellationToken cancellationToken)
+        public async ValueTask<Outcome<IxBrowserResponse<TData>>> AttemptAsync(CancellationToken cancellationToken)
         {
             // Attempts run one after another (retries never overlap), so no interlocking is needed.
             Attempts++;
-            return client.SendOnceAsync(this, cancellationToken);
+            var outcome = await client.SendOnceAsync(this, cancellationToken).ConfigureAwait(false);
+
+            // What the app said about the pace is what the gate learns from.
+            var pace = client._pipeline.Gate.Pace;
+            if (outcome.Exception is null)
+            {
+                pace.OnSuccess();
+            }
+            else if (outcome.Exception is IxBrowserApiException api && IxBrowserErrorCodes.IsNotApplied(api.Code))
+            {
+                pace.OnTooFast();
+            }
+
+            return outcome;
         }
 
         /// <summary>The request's secret values (the spec's x-secret), to strip from what the server sends back. Only built on failure.</summary>

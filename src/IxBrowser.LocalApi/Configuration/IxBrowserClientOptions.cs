@@ -21,8 +21,9 @@ public sealed class IxBrowserClientOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How many times a call is retried after a transient failure: error 1010 (too fast), error 1004
-    /// (system error) or a failed connection. Default 3; 0 disables retries. At most 10.
+    /// How many times a call is retried after error 1004 (system error) or a failed connection. Default 3;
+    /// 0 disables every retry, 1010 included. At most 10. Error 1010 (too fast) is retried within
+    /// <see cref="TooFastPatience"/> instead.
     /// </summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
@@ -31,6 +32,29 @@ public sealed class IxBrowserClientOptions
 
     /// <summary>Upper bound of any single retry delay. Default 5 seconds.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most requests a second the client sends to ixBrowser; <see langword="null"/> (the default)
+    /// to learn the rate ixBrowser accepts from its "too fast" answers (error 1010). Set it when you
+    /// know the rate, so that nothing is refused while the client learns.
+    /// </summary>
+    public double? MaxRequestsPerSecond { get; set; }
+
+    /// <summary>
+    /// How long a call keeps trying while ixBrowser answers "too fast" (error 1010), which it sends
+    /// without acting on the request. These retries do not count towards <see cref="MaxRetryAttempts"/>:
+    /// the client slows down and tries again until ixBrowser accepts or this much time has passed.
+    /// Default 60 seconds.
+    /// </summary>
+    public TimeSpan TooFastPatience { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether this client shares its gate (the pacing it learned and the <see cref="MaxConcurrentRequests"/>
+    /// limit) with every other client of this process that targets the same address, however they were
+    /// created. Default <see langword="true"/>: ixBrowser is one app with one limit. The first client
+    /// created for an address sets the gate's limits. Set <see langword="false"/> for a gate of its own.
+    /// </summary>
+    public bool ShareGate { get; set; } = true;
 
     /// <summary>
     /// How many requests may be in flight at once; further calls wait their turn. Default 1, because

@@ -44,6 +44,16 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
             problems.Add($"IxBrowserClientOptions.MaxRetryDelay ({options.MaxRetryDelay.ToString("c", CultureInfo.InvariantCulture)}) must not be shorter than RetryBaseDelay ({options.RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture)}).");
         }
 
+        if (options.MaxRequestsPerSecond is { } rate && (double.IsNaN(rate) || rate < 0.1 || double.IsInfinity(rate)))
+        {
+            problems.Add($"IxBrowserClientOptions.MaxRequestsPerSecond must be at least 0.1 (or null to learn the rate), not {rate.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (options.TooFastPatience < TimeSpan.Zero)
+        {
+            problems.Add($"IxBrowserClientOptions.TooFastPatience must not be negative, not {options.TooFastPatience.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
         if (options.MaxConcurrentRequests < 1)
         {
             problems.Add($"IxBrowserClientOptions.MaxConcurrentRequests must be at least 1, not {options.MaxConcurrentRequests}.");

@@ -15,7 +15,13 @@ public class IxBrowserApiException : IxBrowserException
     /// <param name="serverMessage">The envelope's <c>error.message</c>, if any.</param>
     /// <param name="serverTime">The envelope's <c>error.time</c> (Unix seconds), if any.</param>
     public IxBrowserApiException(string operation, int code, string? serverMessage, long? serverTime)
-        : base(operation, FormatMessage(operation, code, serverMessage), null)
+        : this(operation, code, serverMessage, serverTime, target: null)
+    {
+    }
+
+    /// <summary>Creates the exception for a request about <paramref name="target"/>, for example <c>proxy 24330</c>, which the message names.</summary>
+    internal IxBrowserApiException(string operation, int code, string? serverMessage, long? serverTime, string? target)
+        : base(operation, FormatMessage(operation, code, serverMessage, target), null)
     {
         Code = code;
         ServerMessage = serverMessage;
@@ -34,13 +40,22 @@ public class IxBrowserApiException : IxBrowserException
     /// <summary>Whether the code says to try again later (<see cref="IxBrowserErrorCodes.OperationTooFast"/> or <see cref="IxBrowserErrorCodes.SystemError"/>).</summary>
     public bool IsTransient => IxBrowserErrorCodes.IsTransient(Code);
 
-    private static string FormatMessage(string operation, int code, string? serverMessage)
+    /// <summary>For the transient codes: what to do once the client's own retries are spent.</summary>
+    private protected override string? Advice => Code switch
+    {
+        IxBrowserErrorCodes.OperationTooFast => "ixBrowser kept answering \"too fast\" for the whole TooFastPatience; send fewer requests at a time (MaxRequestsPerSecond, MaxConcurrentRequests) or allow more patience (IxBrowserClientOptions.TooFastPatience). Nothing was applied.",
+        IxBrowserErrorCodes.SystemError => "ixBrowser reported a system error on every attempt; try again later, and check that the desktop app is running and logged in.",
+        _ => null,
+    };
+
+    private static string FormatMessage(string operation, int code, string? serverMessage, string? target)
     {
         var documented = IxBrowserErrorCodes.GetDescription(code);
         var said = string.IsNullOrWhiteSpace(serverMessage) ? "no message" : "\"" + serverMessage + "\"";
         var meaning = documented is null || string.Equals(documented, serverMessage, StringComparison.OrdinalIgnoreCase)
             ? string.Empty
             : " The error-code appendix says: " + documented + ".";
-        return string.Format(CultureInfo.InvariantCulture, "{0} failed: ixBrowser answered with error {1} ({2}).{3}", operation, code, said, meaning);
+        var about = target is null ? string.Empty : " for " + target;
+        return string.Format(CultureInfo.InvariantCulture, "{0} failed{1}: ixBrowser answered with error {2} ({3}).{4}", operation, about, code, said, meaning);
     }
 }

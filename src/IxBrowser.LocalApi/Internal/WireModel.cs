@@ -28,6 +28,20 @@ internal static class WireModel
         type.IsClass && type.Assembly == typeof(WireModel).Assembly && type != typeof(string)
         && type.GetProperties().Any(p => p.GetCustomAttribute<JsonPropertyAttribute>() is not null);
 
+    /// <summary>What the request acts on, from its x-target property, for example <c>proxy 24330</c>; null if it names none.</summary>
+    public static string? TargetOf(object request)
+    {
+        foreach (var property in Of(request.GetType()))
+        {
+            if (property.TargetKind is { } kind && property.GetValue(request) is { } id)
+            {
+                return kind + " " + System.Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The non-empty values of every secret property of <paramref name="model"/> and the models inside it.</summary>
     public static List<string> SecretValues(object? model)
     {

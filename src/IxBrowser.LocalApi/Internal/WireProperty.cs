@@ -15,6 +15,7 @@ internal sealed class WireProperty
         WireName = wireName;
         Required = required;
         IsSecret = property.GetCustomAttribute<SecretAttribute>() is not null;
+        TargetKind = property.GetCustomAttribute<TargetAttribute>()?.Kind;
         Range = property.GetCustomAttribute<WireRangeAttribute>();
         Pattern = property.GetCustomAttribute<WirePatternAttribute>();
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -27,6 +28,9 @@ internal sealed class WireProperty
     private readonly HashSet<object>? _members;
 
     public PropertyInfo Property { get; }
+
+    /// <summary>What the property's id identifies (x-target), for example <c>proxy</c>; null for other properties.</summary>
+    public string? TargetKind { get; }
 
     /// <summary>The JSON name, for example <c>proxy_port</c>.</summary>
     public string WireName { get; }

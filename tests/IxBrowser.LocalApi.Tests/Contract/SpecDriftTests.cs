@@ -171,7 +171,7 @@ public class SpecDriftTests
     [Fact]
     public void A_changed_minimum_is_reported()
     {
-        var yaml = Alter("          minimum: 1\n          description: Id of the custom proxy to delete.", "          minimum: 10\n          description: Id of the custom proxy to delete.");
+        var yaml = Alter("          minimum: 1\n          x-target: proxy\n          description: Id of the custom proxy to delete.", "          minimum: 10\n          x-target: proxy\n          description: Id of the custom proxy to delete.");
 
         AssertReported(yaml, "#/components/schemas/DeleteProxyRequest/properties/id/minimum", "DeleteProxyRequest.Id", "the spec's range is [10, -]");
     }

@@ -42,7 +42,8 @@ public class ResponseTests
         Assert.Equal("Profile does not exist", error.ServerMessage);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1694762291), error.ServerTime);
         Assert.Equal("UpdateProfileProxyForApiExtraction", error.Operation);
-        Assert.Equal("UpdateProfileProxyForApiExtraction failed: ixBrowser answered with error 2007 (\"Profile does not exist\").", error.Message);
+        Assert.Equal("UpdateProfileProxyForApiExtraction failed for profile 161: ixBrowser answered with error 2007 (\"Profile does not exist\"). (1 attempt in " + error.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s.)", error.Message);
+        Assert.Equal(1, error.Attempts);
         Assert.False(error.IsTransient);
     }
 
@@ -63,14 +64,14 @@ public class ResponseTests
     [Fact]
     public async Task Failure_without_message_explains_the_code_from_the_appendix()
     {
-        using var api = new LocalApiServer().Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
+        using var api = new LocalApiServer(configure: o => o.MaxRetryAttempts = 0).Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
 
         var error = await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
 
         Assert.Equal(1010, error.Code);
         Assert.Null(error.ServerMessage);
         Assert.True(error.IsTransient);
-        Assert.Equal("UpdateProxy failed: ixBrowser answered with error 1010 (no message). The error-code appendix says: Your operation was too fast, please try again later..", error.Message);
+        Assert.StartsWith("UpdateProxy failed for proxy 1: ixBrowser answered with error 1010 (no message). The error-code appendix says: Your operation was too fast, please try again later.. (1 attempt in ", error.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,15 +33,36 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task Retries_are_bounded_and_the_last_error_is_thrown()
+    public async Task Retries_after_a_system_error_are_bounded_by_count_and_the_last_error_is_thrown()
     {
         using var api = new LocalApiServer(configure: o => { LocalApiServer.FastRetries(o); o.MaxRetryAttempts = 2; })
-            .Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
+            .Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1004));
 
         var error = await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
 
-        Assert.Equal(1010, error.Code);
+        Assert.Equal(1004, error.Code);
         Assert.Equal(3, api.Requests.Count);
+        Assert.Equal(3, error.Attempts);
+        Assert.Contains("ixBrowser reported a system error on every attempt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_fast_is_retried_by_patience_not_by_count_and_then_says_what_to_do()
+    {
+        // A server that refuses everything: the gate slows to its floor of one request a second, so
+        // three seconds of patience hold three or four attempts, more than the one counted retry allows.
+        using var api = new LocalApiServer(configure: o => { LocalApiServer.FastRetries(o); o.MaxRetryAttempts = 1; o.TooFastPatience = TimeSpan.FromSeconds(3); })
+            .Answer(LocalApiServer.ProxyUpdatePath, Envelopes.Error(1010));
+
+        var error = await Assert.ThrowsAsync<IxBrowserApiException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330 }));
+
+        Assert.Equal(1010, error.Code);
+        Assert.True(api.Requests.Count > 2, $"{api.Requests.Count} requests: 1010 must not burn the counted retry");
+        Assert.Equal(api.Requests.Count, error.Attempts);
+        Assert.True(error.Elapsed >= TimeSpan.FromSeconds(3), $"gave up after {error.Elapsed}, before its patience");
+        Assert.StartsWith("UpdateProxy failed for proxy 24330: ixBrowser answered with error 1010", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxRequestsPerSecond", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TooFastPatience", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -61,19 +61,13 @@ public class SimulatorFaultTests
     {
         using var simulator = IxBrowserSimulator.Start();
         simulator.Faults.ThrottleAbovePerSecond = 3;
-        var client = NoRetries(simulator);
 
+        // Plain HTTP: this test is about the simulator's rule, not the client's pacing (which would avoid it).
+        using var http = new System.Net.Http.HttpClient { BaseAddress = simulator.BaseAddress };
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
-            try
-            {
-                await client.UpdateProxyAsync(new UpdateProxyRequest { Id = 24330, Note = "x" });
-                return 0;
-            }
-            catch (IxBrowserApiException e)
-            {
-                return e.Code;
-            }
+            using var answer = await http.PostAsync(IxBrowserSimulator.ProxyUpdatePath.TrimStart('/'), new System.Net.Http.StringContent("""{"id":24330,"note":"x"}"""));
+            return (int)Newtonsoft.Json.Linq.JObject.Parse(await answer.Content.ReadAsStringAsync())["error"]!["code"]!;
         }));
 
         Assert.Equal(3, outcomes.Count(c => c == 0));

@@ -26,6 +26,7 @@ public sealed class LocalApiServer : IDisposable
     {
         Server = WireMockServer.Start();
         _httpClient = new HttpClient { BaseAddress = new Uri(Server.Url! + "/") };
+        IxBrowserClient.ResetSharedGate(_httpClient.BaseAddress);
         if (timeout is { } t)
         {
             _httpClient.Timeout = t;
@@ -48,6 +49,7 @@ public sealed class LocalApiServer : IDisposable
     {
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
         options.MaxRetryDelay = TimeSpan.FromMilliseconds(5);
+        options.TooFastPatience = TimeSpan.FromMilliseconds(300);
     }
 
     public WireMockServer Server { get; }
