@@ -1,3 +1,4 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
 
 if (args.Length == 1 && args[0] == "--time-probe")
@@ -9,6 +10,15 @@ if (args.Length == 1 && args[0] == "--time-probe")
 if (args.Length == 1 && args[0] == "--alloc-probe")
 {
     await IxBrowser.LocalApi.Benchmarks.AllocationProbe.RunAsync();
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "--pacing")
+{
+    // --pacing [N] [R,R,...]: the bulk pacing table (defaults: 1,000 calls at 20, 100 and 500 calls/s).
+    var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var rates = args.Length > 2 ? args[2].Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 20, 100, 500 };
+    await IxBrowser.LocalApi.Benchmarks.PacingProbe.RunAsync(calls, rates);
     return;
 }
 

@@ -89,6 +89,9 @@ public partial class IxBrowserClient : IIxBrowserClient
     /// <summary>Where ixBrowser's local API listens by default: <c>http://127.0.0.1:53200/</c>.</summary>
     public static Uri DefaultBaseAddress { get; } = new("http://127.0.0.1:53200/");
 
+    /// <summary>The gate this client's calls go through (null for a mock made with the protected constructor).</summary>
+    internal IxBrowserGate? Gate => _pipeline?.Gate;
+
     /// <summary>The address this client sends its requests to.</summary>
     public Uri BaseAddress { get; }
 

@@ -23,9 +23,13 @@ internal sealed class IxBrowserGate
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         Pace = new AdaptiveRateLimiter(options.MaxRequestsPerSecond);
+        MaxConcurrentRequests = options.MaxConcurrentRequests;
     }
 
     public ConcurrencyLimiter Concurrency { get; }
+
+    /// <summary>The concurrency limit the gate was created with.</summary>
+    public int MaxConcurrentRequests { get; }
 
     public AdaptiveRateLimiter Pace { get; }
 
