@@ -119,4 +119,38 @@ public class SoakTests(ITestOutputHelper output)
         Assert.True(simulator.ConnectionsOpened <= MaxInFlight + dropped, $"{simulator.ConnectionsOpened} connections for {dropped} dropped ones");
         Assert.True(outcomes.GetValueOrDefault("success") > Calls * 0.9, "with 5% faults and two retries almost every call must succeed");
     }
+
+    [Fact]
+    public async Task A_throttled_phase_of_bulk_updates_from_one_client_per_task_ends_without_failures()
+    {
+        // The app refuses above 200 calls a second; 16 tasks each create their own client (sharing the
+        // process's gate) and run 125 updates in bulk: 2,000 calls that must all succeed.
+        const int Tasks = 16;
+        const int PerTask = 125;
+        using var simulator = IxBrowserSimulator.Start();
+        simulator.Faults.ThrottleAbovePerSecond = 200;
+        for (var id = 1; id <= Tasks; id++)
+        {
+            simulator.AddProxy(new SimulatedProxy { Id = 1000 + id, ProxyIp = $"10.1.{id}.1", ProxyPort = "1000" });
+        }
+
+        using var http = new HttpClient();
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(1, Tasks).Select(task => Task.Run(async () =>
+        {
+            var client = new IxBrowserClient(http, new IxBrowserClientOptions { BaseAddress = simulator.BaseAddress });
+            var requests = Enumerable.Range(0, PerTask).Select(n => new UpdateProxyRequest { Id = 1000 + task, Note = $"task {task} write {n}" });
+            return await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, requests);
+        })));
+        clock.Stop();
+
+        var items = results.SelectMany(r => r).ToList();
+        var failed = items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded);
+        output.WriteLine($"Soak, throttled phase: {items.Count} bulk updates from {Tasks} clients against 1010 above 200/s in {clock.Elapsed.TotalSeconds:0.0} s (ideal {items.Count / 200.0:0.0} s); {simulator.ReceivedRequests.Count} requests, {simulator.Faults.InjectedErrors} refused as too fast, {failed} failed, most in flight {simulator.MaxRequestsInFlight}.");
+
+        Assert.Equal(Tasks * PerTask, items.Count);
+        Assert.Equal(0, failed);
+        Assert.Equal(1, simulator.MaxRequestsInFlight);
+        Assert.All(Enumerable.Range(1, Tasks), task => Assert.Equal($"task {task} write {PerTask - 1}", simulator.GetProxy(1000 + task)!.Note));
+    }
 }
