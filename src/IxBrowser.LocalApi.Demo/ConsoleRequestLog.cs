@@ -9,6 +9,9 @@ namespace IxBrowser.LocalApi.Demo;
 /// </summary>
 internal sealed class ConsoleRequestLog : ILogger<IxBrowserClient>
 {
+    /// <summary>Whether request bodies are shown; a bulk step turns them off and keeps its progress line readable.</summary>
+    public bool ShowBodies { get; set; } = true;
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
@@ -18,7 +21,7 @@ internal sealed class ConsoleRequestLog : ILogger<IxBrowserClient>
     {
         switch (eventId.Name)
         {
-            case "RequestBody":
+            case "RequestBody" when ShowBodies:
                 var text = formatter(state, exception);
                 Console.WriteLine("   sent:     " + text[(text.IndexOf(':', StringComparison.Ordinal) + 2)..]);
                 break;

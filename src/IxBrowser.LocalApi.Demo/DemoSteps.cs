@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace IxBrowser.LocalApi.Demo;
@@ -14,6 +15,33 @@ internal sealed class DemoSteps(IxBrowserClient client)
         $"{profile.ProfileId} \"{profile.Name}\" mode {profile.ProxyMode?.ToString() ?? "?"}" +
         (profile.ProxyId is { } id ? $", proxy {id}" : string.Empty) +
         (string.IsNullOrEmpty(profile.ProxyType) ? string.Empty : $", {profile.ProxyType} {profile.ProxyIp}:{profile.ProxyPort}");
+
+    /// <summary>Rotates a proxy's port <paramref name="count"/> times in one bulk run, printing a progress line at every quarter.</summary>
+    public static async Task RotateInBulkAsync(IxBrowserClient client, long proxyId, int count, System.Threading.CancellationToken cancellationToken)
+    {
+        var requests = Enumerable.Range(0, count).Select(i => new UpdateProxyRequest { Id = proxyId, ProxyPort = (20000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var quarter = Math.Max(1, count / 4);
+        var progress = new Progress(p =>
+        {
+            if (p.Done % quarter == 0 || p.Done == p.Total)
+            {
+                Console.WriteLine("   progress: " + p);
+            }
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var items = await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, requests, progress, cancellationToken).ConfigureAwait(false);
+        var failed = System.Linq.Enumerable.Count(items, i => i.Status != IxBrowserBulkItemStatus.Succeeded);
+        Console.WriteLine($"   result:   {count - failed} succeeded, {failed} failed in {clock.Elapsed.TotalSeconds:0.0} s");
+        foreach (var item in System.Linq.Enumerable.Where(items, i => i.Status == IxBrowserBulkItemStatus.Failed))
+        {
+            Console.WriteLine("   failed:   " + item);
+        }
+
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"{failed} of {count} bulk items failed.");
+        }
+    }
 
     public static bool Skip(string title)
     {
@@ -59,6 +87,11 @@ internal sealed class DemoSteps(IxBrowserClient client)
             Console.WriteLine($"   thrown:   {e.GetType().Name}: {e.Message}");
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine($"   {e.Message}");
+            return false;
+        }
         catch (ArgumentException e)
         {
             // The client refused a request built from the command line before sending anything.
@@ -67,5 +100,11 @@ internal sealed class DemoSteps(IxBrowserClient client)
             Environment.Exit(2);
             return false;
         }
+    }
+
+    /// <summary>Reports on the worker's thread, so that the lines come out in order.</summary>
+    private sealed class Progress(Action<IxBrowserBulkProgress> report) : IProgress<IxBrowserBulkProgress>
+    {
+        public void Report(IxBrowserBulkProgress value) => report(value);
     }
 }

@@ -22,6 +22,7 @@ var proxyUser = new Option<string>("--proxy-user") { Description = "User name of
 var proxyPassword = new Option<string>("--proxy-password") { Description = "Password of the new proxy (masked in the output).", DefaultValueFactory = _ => "demo-password" };
 var unusedProxyId = new Option<long?>("--unused-proxy-id") { Description = "A proxy no profile uses, to delete at the end (24330 in the simulator; skipped against a real ixBrowser unless given)." };
 var missingProxyId = new Option<long>("--missing-proxy-id") { Description = "A proxy id that does not exist, for the call that is meant to fail (error 2002).", DefaultValueFactory = _ => 999_999_999 };
+var bulkCount = new Option<int?>("--bulk-count") { Description = "How many port rotations the bulk step sends (200 in the simulator, which then refuses above 100 calls/s; skipped against a real ixBrowser unless given)." };
 var allowRemote = new Option<bool>("--allow-remote-host") { Description = "Allow plain http to a --base-url that is not this machine (credentials then cross the network in clear text)." };
 
 var root = new RootCommand(
@@ -29,7 +30,7 @@ var root = new RootCommand(
     "delete an unused proxy, and one failing call; it shows what was sent and what came back (secrets masked). " +
     "Without --base-url it starts an in-process simulator, so it works without ixBrowser.")
 {
-    baseUrl, profileId, proxyType, proxyIp, proxyPort, rotatedPort, proxyUser, proxyPassword, unusedProxyId, missingProxyId, allowRemote,
+    baseUrl, profileId, proxyType, proxyIp, proxyPort, rotatedPort, proxyUser, proxyPassword, unusedProxyId, missingProxyId, bulkCount, allowRemote,
     SimulateCommand.Create(),
 };
 
@@ -57,12 +58,13 @@ root.SetAction(async (parse, cancellationToken) =>
     using var simulator = target is null ? IxBrowserSimulator.Start() : null;
     using var http = new HttpClient();
     IxBrowserClient client;
+    var log = new ConsoleRequestLog();
     try
     {
         client = new IxBrowserClient(
             http,
             new IxBrowserClientOptions { BaseAddress = target ?? simulator!.BaseAddress, AllowRemoteHost = parse.GetValue(allowRemote) },
-            new ConsoleRequestLog());
+            log);
     }
     catch (ArgumentException e)
     {
@@ -118,7 +120,29 @@ root.SetAction(async (parse, cancellationToken) =>
         ? await steps.Run($"6. Delete proxy {deletable}, which no profile uses", () => DemoSteps.Show(client.DeleteProxyAsync(new DeleteProxyRequest { Id = deletable }, cancellationToken)))
         : DemoSteps.Skip("6. Delete an unused proxy: skipped (pass --unused-proxy-id to delete one of yours)");
 
-    ok &= await steps.Run($"7. Update proxy {parse.GetValue(missingProxyId)}, which does not exist (meant to fail)", () => DemoSteps.Show(client.UpdateProxyAsync(
+    var bulk = parse.GetValue(bulkCount) ?? (simulator is null ? 0 : 200);
+    if (bulk > 0 && simulator is not null)
+    {
+        // An app that refuses above a rate it does not announce: the client learns it from the refusals.
+        simulator.Faults.ThrottleAbovePerSecond = 100;
+    }
+
+    ok &= bulk > 0
+        ? await steps.Run($"7. Bulk: rotate proxy {created} through {bulk} ports{(simulator is null ? string.Empty : " (the simulator now refuses above 100 calls/s)")}", async () =>
+        {
+            log.ShowBodies = false;
+            try
+            {
+                await DemoSteps.RotateInBulkAsync(client, created, bulk, cancellationToken);
+            }
+            finally
+            {
+                log.ShowBodies = true;
+            }
+        })
+        : DemoSteps.Skip("7. Bulk rotation: skipped (pass --bulk-count to run it)");
+
+    ok &= await steps.Run($"8. Update proxy {parse.GetValue(missingProxyId)}, which does not exist (meant to fail)", () => DemoSteps.Show(client.UpdateProxyAsync(
         new UpdateProxyRequest { Id = parse.GetValue(missingProxyId), Note = "never stored" },
         cancellationToken)), expectFailure: true);
 

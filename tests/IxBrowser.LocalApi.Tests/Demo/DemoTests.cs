@@ -29,6 +29,9 @@ public class DemoTests
         Assert.Contains("sent:     {\"id\":24331,\"proxy_port\":\"1081\"}", output, StringComparison.Ordinal);
         Assert.Contains("profile:  161 \"test\" mode Custom, proxy 24331, socks5 198.51.100.7:1081", output, StringComparison.Ordinal);
         Assert.Contains("6. Delete proxy 24330, which no profile uses", output, StringComparison.Ordinal);
+        Assert.Contains("7. Bulk: rotate proxy 24331 through 200 ports", output, StringComparison.Ordinal);
+        Assert.Contains("progress: 200/200 done, 0 failed, ", output, StringComparison.Ordinal);
+        Assert.Contains("result:   200 succeeded, 0 failed in ", output, StringComparison.Ordinal);
         Assert.Contains("received: error 2002 (Proxy information does not exist)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-password", output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-user", output, StringComparison.Ordinal);
@@ -41,7 +44,7 @@ public class DemoTests
         var (exitCode, output) = RunDemo("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--base-url", "--profile-id", "--proxy-type", "--proxy-ip", "--proxy-port", "--rotated-port", "--proxy-user", "--proxy-password", "--unused-proxy-id", "--missing-proxy-id", "--allow-remote-host" })
+        foreach (var option in new[] { "--base-url", "--profile-id", "--proxy-type", "--proxy-ip", "--proxy-port", "--rotated-port", "--proxy-user", "--proxy-password", "--unused-proxy-id", "--missing-proxy-id", "--bulk-count", "--allow-remote-host" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
