@@ -96,51 +96,23 @@ internal sealed partial class SimulatorEngine
         get { lock (_gate) { return _profiles.Values.OrderBy(p => p.Id).ToList(); } }
     }
 
-    public void Put(SimulatedProxy proxy)
-    {
-        lock (_gate)
-        {
-            _proxies[proxy.Id] = proxy;
-        }
-    }
+    public void Put(SimulatedProxy proxy) => Store(_proxies, proxy.Id, proxy);
 
-    public void Put(SimulatedProfile profile)
-    {
-        lock (_gate)
-        {
-            _profiles[profile.Id] = profile;
-        }
-    }
+    public void Put(SimulatedProfile profile) => Store(_profiles, profile.Id, profile);
 
-    public void Put(SimulatedGroup group)
-    {
-        lock (_gate)
-        {
-            _groups[group.Id] = group;
-        }
-    }
+    public void Put(SimulatedGroup group) => Store(_groups, group.Id, group);
 
-    public void PutProfileTag(SimulatedTag tag)
-    {
-        lock (_gate)
-        {
-            _profileTags[tag.Id] = tag;
-        }
-    }
+    public void PutProfileTag(SimulatedTag tag) => Store(_profileTags, tag.Id, tag);
 
-    public void PutProxyTag(SimulatedTag tag)
-    {
-        lock (_gate)
-        {
-            _proxyTags[tag.Id] = tag;
-        }
-    }
+    public void PutProxyTag(SimulatedTag tag) => Store(_proxyTags, tag.Id, tag);
 
-    public void Put(SimulatedTrafficPackage package)
+    public void Put(SimulatedTrafficPackage package) => Store(_trafficPackages, package.Id, package);
+
+    private void Store<T>(Dictionary<long, T> store, long id, T item)
     {
         lock (_gate)
         {
-            _trafficPackages[package.Id] = package;
+            store[id] = item;
         }
     }
 
