@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Testing;
 using IxBrowser.LocalApi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IxBrowser.LocalApi.Tests.Bulk;
 
@@ -121,6 +122,21 @@ public class BulkTests
 
         // A client per call, the pattern that put 61 requests in flight at once.
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => new IxBrowserClient(http).UpdateProxyAsync(new UpdateProxyRequest { Id = IxBrowserSimulator.DocsProxyId, Note = "n" + i })));
+
+        Assert.Equal(1, simulator.MaxRequestsInFlight);
+    }
+
+    [Fact]
+    public async Task A_client_from_dependency_injection_and_one_from_new_share_the_gate_of_their_address()
+    {
+        using var simulator = IxBrowserSimulator.Start();
+        simulator.Faults.Latency = TimeSpan.FromMilliseconds(5);
+        using var provider = new ServiceCollection().AddIxBrowserClient(o => o.BaseAddress = simulator.BaseAddress).Services.BuildServiceProvider();
+        var fromContainer = provider.GetRequiredService<IIxBrowserClient>();
+        using var http = new HttpClient();
+        var fromNew = new IxBrowserClient(http, new IxBrowserClientOptions { BaseAddress = simulator.BaseAddress });
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? fromContainer : fromNew).UpdateProxyAsync(new UpdateProxyRequest { Id = IxBrowserSimulator.DocsProxyId, Note = "n" + i })));
 
         Assert.Equal(1, simulator.MaxRequestsInFlight);
     }
