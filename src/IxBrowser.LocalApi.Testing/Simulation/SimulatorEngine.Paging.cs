@@ -7,9 +7,6 @@ namespace IxBrowser.LocalApi.Testing;
 /// <summary>What every list operation shares: the spec's checks, then one page of the matching items.</summary>
 internal sealed partial class SimulatorEngine
 {
-    private const int DefaultPage = 1;
-    private const int DefaultLimit = 10;
-
     /// <summary>The body, if it passes the spec's checks of the operation's request schema; null otherwise (the caller answers 1000).</summary>
     private JObject? Checked(string operationId, JToken? body)
     {
@@ -18,14 +15,14 @@ internal sealed partial class SimulatorEngine
     }
 
     /// <summary>
-    /// <c>{total, data}</c> for the request's page. page and limit default to 1 and 10, as the docs
-    /// say; a page past the end is empty, with the same total.
+    /// <c>{total, data}</c> for the request's page. page and limit default to the spec's PageNumber and
+    /// PageSize defaults (1 and 10, as the docs say); a page past the end is empty, with the same total.
     /// </summary>
-    private static JObject Page(IEnumerable<JObject> matching, JObject request)
+    private JObject Page(IEnumerable<JObject> matching, JObject request)
     {
         var all = matching.ToList();
-        var page = (int?)request["page"] ?? DefaultPage;
-        var limit = (int?)request["limit"] ?? DefaultLimit;
+        var page = (int?)request["page"] ?? _spec.IntegerDefault("PageNumber");
+        var limit = (int?)request["limit"] ?? _spec.IntegerDefault("PageSize");
         return new JObject
         {
             ["total"] = all.Count,
@@ -33,7 +30,7 @@ internal sealed partial class SimulatorEngine
         };
     }
 
-    private static Outcome PageOutcome(IEnumerable<JObject> matching, JObject request) => new(0, "success", Page(matching, request));
+    private Outcome PageOutcome(IEnumerable<JObject> matching, JObject request) => new(0, "success", Page(matching, request));
 
     /// <summary>A filter that is absent, 0 or "" matches everything, as the docs' examples use them.</summary>
     private static bool Matches(JToken? filter, long value) => filter is null || (long)filter == 0 || (long)filter == value;

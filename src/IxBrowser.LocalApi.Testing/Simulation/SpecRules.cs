@@ -146,6 +146,10 @@ internal sealed class SpecRules
         || (expected.HasFlag(JsonSchemaType.Object) && value.Type == JTokenType.Object)
         || (expected.HasFlag(JsonSchemaType.Array) && value.Type == JTokenType.Array);
 
+    /// <summary>The integer default of a named schema (PageNumber, PageSize), as the spec documents it.</summary>
+    public int IntegerDefault(string schema) =>
+        (int?)Schema(schema).Default?.GetValue<decimal>() ?? throw new InvalidOperationException($"The spec's {schema} has no default.");
+
     public IReadOnlyCollection<string> Properties(string schema) => (IReadOnlyCollection<string>?)Schema(schema).Properties?.Keys.ToList() ?? Array.Empty<string>();
 
     public bool IsRequired(string schema, string property) => Schema(schema).Required?.Contains(property) == true;

@@ -252,7 +252,7 @@ public partial class IxBrowserClient : IIxBrowserClient
             {
                 pace.OnSuccess();
             }
-            else if (outcome.Exception is IxBrowserApiException api && IxBrowserErrorCodes.IsNotApplied(api.Code))
+            else if (IxBrowserCallPipeline.IsTooFast(outcome.Exception))
             {
                 pace.OnTooFast();
             }

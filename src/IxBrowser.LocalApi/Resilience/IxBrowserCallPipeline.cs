@@ -105,7 +105,8 @@ internal sealed class IxBrowserCallPipeline
             : progress.CountedRetries < Options.MaxRetryAttempts;
     }
 
-    private static bool IsTooFast(Exception? failure) => failure is IxBrowserApiException api && IxBrowserErrorCodes.IsNotApplied(api.Code);
+    /// <summary>ixBrowser refused the request as too fast without acting on it (the catalogue's not-applied code, 1010): what the gate learns its pace from.</summary>
+    internal static bool IsTooFast(Exception? failure) => failure is IxBrowserApiException api && IxBrowserErrorCodes.IsNotApplied(api.Code);
 
     /// <summary>A validated copy of the options the pipeline was built from.</summary>
     public IxBrowserClientOptions Options { get; }
