@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BenchmarkDotNet.Running;
 
@@ -19,6 +20,8 @@ if (args.Length >= 1 && args[0] == "--pacing")
     var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
     var rates = args.Length > 2 ? args[2].Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 20, 100, 500 };
     await IxBrowser.LocalApi.Benchmarks.PacingProbe.RunAsync(calls, rates);
+    Console.WriteLine();
+    await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.RunAsync();
     return;
 }
 

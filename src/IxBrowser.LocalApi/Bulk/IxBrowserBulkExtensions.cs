@@ -12,8 +12,12 @@ public static class IxBrowserBulkExtensions
     /// <summary>
     /// Sends every request through <paramref name="operation"/> (for example <c>client.UpdateProxyAsync</c>)
     /// at the pace the client's gate keeps, and returns every item's outcome: one failure never
-    /// loses the others' results. Cancelling stops starting new items; items already started finish
-    /// and are recorded, the rest are <see cref="IxBrowserBulkItemStatus.NotSent"/>.
+    /// loses the others' results. Any exception an item meets, foreign ones included, is that item's
+    /// <see cref="IxBrowserBulkItem{TRequest, TData}.Exception"/>; the run itself does not throw
+    /// for it. Cancelling stops starting new items; items already started finish and are recorded,
+    /// the rest are <see cref="IxBrowserBulkItemStatus.NotSent"/>. An <see cref="ObjectDisposedException"/>
+    /// (the client's HttpClient was disposed) ends the run the same way: that item is Failed with it,
+    /// the items not yet started are NotSent, and every recorded outcome is returned.
     /// </summary>
     /// <typeparam name="TRequest">The operation's request type.</typeparam>
     /// <typeparam name="TData">The operation's success data.</typeparam>
@@ -45,13 +49,14 @@ public static class IxBrowserBulkExtensions
         var next = -1;
         var done = 0;
         var failed = 0;
+        var ended = 0;
 
         // As many workers as the gate lets requests in flight: more would only queue at the gate,
         // where a cancelled run could not take them back.
         var workers = Enumerable.Range(0, Math.Max(1, pace?.MaxConcurrentRequests ?? 1)).Select(_ => Task.Run(async () =>
         {
             int index;
-            while (!cancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < items.Count)
+            while (!cancellationToken.IsCancellationRequested && Volatile.Read(ref ended) == 0 && (index = Interlocked.Increment(ref next)) < items.Count)
             {
                 var item = items[index];
                 try
@@ -59,10 +64,15 @@ public static class IxBrowserBulkExtensions
                     // Not the run's token: a started item finishes, so that it is either sent and recorded or not sent at all.
                     item.Succeed(await operation(item.Request, CancellationToken.None).ConfigureAwait(false));
                 }
-                catch (Exception exception) when (exception is IxBrowserException or ArgumentException)
+                catch (Exception exception)
                 {
+                    // Whatever one item meets is that item's outcome, never the run's: the others are kept.
                     item.Fail(exception);
                     Interlocked.Increment(ref failed);
+                    if (EndsTheRun(exception))
+                    {
+                        Volatile.Write(ref ended, 1);
+                    }
                 }
 
                 progress?.Report(new IxBrowserBulkProgress(Interlocked.Increment(ref done), Volatile.Read(ref failed), items.Count, pace?.Pace.CurrentRate));
@@ -71,4 +81,10 @@ public static class IxBrowserBulkExtensions
         await Task.WhenAll(workers).ConfigureAwait(false);
         return items;
     }
+
+    /// <summary>
+    /// A failure that every later item would meet too: the client or its HttpClient was disposed.
+    /// The run then starts no further item; those stay <see cref="IxBrowserBulkItemStatus.NotSent"/>.
+    /// </summary>
+    private static bool EndsTheRun(Exception exception) => exception is ObjectDisposedException || exception.InnerException is ObjectDisposedException;
 }

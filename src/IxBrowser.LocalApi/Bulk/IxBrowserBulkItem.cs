@@ -25,7 +25,7 @@ public sealed class IxBrowserBulkItem<TRequest, TData>
     /// <summary>The answer, when <see cref="Status"/> is <see cref="IxBrowserBulkItemStatus.Succeeded"/>.</summary>
     public IxBrowserResponse<TData>? Response { get; private set; }
 
-    /// <summary>The failure, when <see cref="Status"/> is <see cref="IxBrowserBulkItemStatus.Failed"/>: an <see cref="IxBrowserException"/>, or the <see cref="ArgumentException"/> of an invalid request.</summary>
+    /// <summary>The failure, when <see cref="Status"/> is <see cref="IxBrowserBulkItemStatus.Failed"/>: an <see cref="IxBrowserException"/>, the <see cref="ArgumentException"/> of an invalid request, or whatever else the item met (an <see cref="ObjectDisposedException"/> ends the run).</summary>
     public Exception? Exception { get; private set; }
 
     /// <summary>The item in one line; the request describes itself with its secrets masked.</summary>

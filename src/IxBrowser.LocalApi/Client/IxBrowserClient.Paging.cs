@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -18,7 +19,7 @@ public partial class IxBrowserClient
     private IAsyncEnumerable<TItem> EnumerateAsync<TRequest, TItem>(IxBrowserOperation<TRequest, IxBrowserPage<TItem>> operation, TRequest request, CancellationToken cancellationToken)
         where TRequest : class, IPagedRequest
     {
-        RequestValidator.Validate(request, operation, typeof(TRequest));
+        RequestValidator.Validate(request, operation, typeof(TRequest), "Enumerate" + (operation.Id.StartsWith("Get", StringComparison.Ordinal) ? operation.Id.Substring(3) : operation.Id) + "Async");
         var copy = WireJson.Deserialize<TRequest>(WireJson.Serialize(request))!;
         return WalkAsync(operation, copy, cancellationToken);
     }

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Serialization;
+using IxBrowser.LocalApi.Transport;
 using IxBrowser.LocalApi.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +34,8 @@ public partial class IxBrowserClient : IIxBrowserClient
     private readonly HttpClient _httpClient;
     private readonly ConcurrentDictionary<IxBrowserOperation, Uri> _uris = new();
     private readonly IxBrowserCallPipeline _pipeline;
+    private readonly IxBrowserGate _gate;
+    private readonly ResiliencePipeline _resilience;
     private readonly ILogger _logger;
 
     /// <summary>
@@ -59,6 +62,18 @@ public partial class IxBrowserClient : IIxBrowserClient
     {
     }
 
+    /// <summary>
+    /// Creates a client with <paramref name="options"/> and an HttpClient of the library's own, shared
+    /// by every client created this way: one connection pool per process, and a handler that never
+    /// follows redirects.
+    /// </summary>
+    /// <param name="options">The settings; copied, so later changes have no effect.</param>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it and the fix.</exception>
+    public IxBrowserClient(IxBrowserClientOptions options)
+        : this(IxBrowserHttp.Shared, options, null)
+    {
+    }
+
     /// <summary>For dependency injection: the pipeline (and its concurrency limit) is shared by every client of the application.</summary>
     internal IxBrowserClient(HttpClient httpClient, IxBrowserCallPipeline pipeline, ILogger? logger)
     {
@@ -66,6 +81,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         _pipeline = pipeline;
         _logger = logger ?? NullLogger.Instance;
         BaseAddress = IxBrowserClientOptionsValidator.ResolveAddress(pipeline.Options, httpClient.BaseAddress);
+        (_gate, _resilience) = pipeline.For(BaseAddress);
     }
 
     /// <summary>For mocking frameworks only: a client created this way cannot send requests.</summary>
@@ -73,6 +89,8 @@ public partial class IxBrowserClient : IIxBrowserClient
     {
         _httpClient = null!;
         _pipeline = null!;
+        _gate = null!;
+        _resilience = null!;
         _logger = NullLogger.Instance;
         BaseAddress = DefaultBaseAddress;
     }
@@ -90,7 +108,7 @@ public partial class IxBrowserClient : IIxBrowserClient
     public static Uri DefaultBaseAddress { get; } = new("http://127.0.0.1:53200/");
 
     /// <summary>The gate this client's calls go through (null for a mock made with the protected constructor).</summary>
-    internal IxBrowserGate? Gate => _pipeline?.Gate;
+    internal IxBrowserGate? Gate => _gate;
 
     /// <summary>The address this client sends its requests to.</summary>
     public Uri BaseAddress { get; }
@@ -123,7 +141,7 @@ public partial class IxBrowserClient : IIxBrowserClient
             // Failures travel through the pipeline as outcomes, not exceptions: each throw and rethrow
             // through an async frame costs a stack-trace capture, and the failure path is measured
             // (FailurePathBenchmarks). The state overload and a pooled context avoid per-call closures.
-            outcome = await _pipeline.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+            outcome = await _resilience.ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
         }
         finally
         {
@@ -166,19 +184,26 @@ public partial class IxBrowserClient : IIxBrowserClient
     private async ValueTask<Outcome<IxBrowserResponse<TData>>> SendOnceAsync<TData>(Call<TData> call, CancellationToken cancellationToken)
     {
         var operation = call.Operation;
+        var destination = UriOf(operation);
         int status;
-        string body;
+        string? body;
+        using var message = new HttpRequestMessage(HttpMethod.Post, destination);
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, UriOf(operation)) { Content = WireJson.CreateContent(call.Request) };
+            message.Content = WireJson.CreateContent(call.Request, message, destination);
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
             using var answer = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             status = (int)answer.StatusCode;
-#if NET5_0_OR_GREATER
-            body = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-#else
-            body = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
-#endif
+            if (CallFailures.IsRedirect(answer, destination))
+            {
+                return Failed(operation, CallFailures.Redirect(operation.Id, BaseAddress, destination, answer, call.Secrets()));
+            }
+
+            body = await BoundedBody.ReadAsync(answer, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            if (body is null)
+            {
+                return Failed(operation, CallFailures.TooLarge(operation.Id, BaseAddress, status, answer.Content.Headers.ContentLength, _pipeline.Options.MaxResponseBytes));
+            }
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -192,7 +217,10 @@ public partial class IxBrowserClient : IIxBrowserClient
         }
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
-            return Failed(operation, CallFailures.Unreachable(operation, BaseAddress, exception));
+            // A handler that follows redirects tried to send the body elsewhere; GuardedJsonContent stopped it.
+            return Failed(operation, message.RequestUri != destination
+                ? CallFailures.RedirectRefused(operation.Id, BaseAddress, destination, message.RequestUri, exception, call.Secrets())
+                : CallFailures.Unreachable(operation, BaseAddress, exception));
         }
 
         IxBrowserResponse<TData>? response = null;
@@ -244,17 +272,18 @@ public partial class IxBrowserClient : IIxBrowserClient
         {
             // Attempts run one after another (retries never overlap), so no interlocking is needed.
             Attempts++;
+            var sentAt = AdaptiveRateLimiter.Now();
             var outcome = await client.SendOnceAsync(this, cancellationToken).ConfigureAwait(false);
 
             // What the app said about the pace is what the gate learns from.
-            var pace = client._pipeline.Gate.Pace;
+            var pace = client._gate.Pace;
             if (outcome.Exception is null)
             {
-                pace.OnSuccess();
+                pace.OnSuccess(sentAt);
             }
             else if (IxBrowserCallPipeline.IsTooFast(outcome.Exception))
             {
-                pace.OnTooFast();
+                pace.OnTooFast(sentAt);
             }
 
             return outcome;

@@ -69,5 +69,15 @@ public sealed class IxBrowserClientOptions
     /// </summary>
     public bool AllowRemoteHost { get; set; }
 
+    /// <summary>
+    /// The largest answer the client reads, in bytes; a larger one fails with
+    /// <see cref="IxBrowserProtocolException"/> and the rest is not read. Default 32 MiB: a page of 100
+    /// profiles with their fingerprints is well under 1 MiB, so only a broken or hostile server reaches it.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 32 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 32 * 1024 * 1024;
+
     internal IxBrowserClientOptions Clone() => (IxBrowserClientOptions)MemberwiseClone();
 }

@@ -10,6 +10,11 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
 {
     public const int MaxAllowedRetryAttempts = 10;
 
+    /// <summary>The longest per-attempt timeout Polly's timeout strategy takes.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    public const int MinResponseBytes = 1024;
+
     public ValidateOptionsResult Validate(string? name, IxBrowserClientOptions options)
     {
         var failures = Problems(options);
@@ -27,6 +32,17 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             problems.Add($"IxBrowserClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan to disable it), not {options.Timeout.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (options.Timeout > MaxTimeout)
+        {
+            problems.Add($"IxBrowserClientOptions.Timeout must be at most one day, not {options.Timeout.ToString("c", CultureInfo.InvariantCulture)}. " +
+                "In configuration a bare number means days (\"Timeout\": 30 is 30 days): write a time span such as \"00:00:30\" for 30 seconds.");
+        }
+
+        if (options.MaxResponseBytes < MinResponseBytes)
+        {
+            problems.Add($"IxBrowserClientOptions.MaxResponseBytes must be at least {MinResponseBytes} bytes (an envelope with an error), not {options.MaxResponseBytes}. The default is {IxBrowserClientOptions.DefaultMaxResponseBytes}.");
         }
 
         if (options.MaxRetryAttempts is < 0 or > MaxAllowedRetryAttempts)

@@ -56,6 +56,7 @@ public static class IxBrowserServiceCollectionExtensions
         }
 
         services.AddOptions<IxBrowserClientOptions>().Bind(configuration);
+        services.AddSingleton<IValidateOptions<IxBrowserClientOptions>>(new ConfigurationTimeSpanValidator(configuration));
         return AddCore(services);
     }
 
@@ -75,6 +76,8 @@ public static class IxBrowserServiceCollectionExtensions
                 provider.GetRequiredService<IxBrowserCallPipeline>(),
                 provider.GetService<ILogger<IxBrowserClient>>()))
             // The pipeline's per-attempt timeout governs; HttpClient's default 100 s would cut across retries.
-            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // Never follows a redirect: it would send proxy passwords and extraction links to the Location's host.
+            .ConfigurePrimaryHttpMessageHandler(IxBrowser.LocalApi.Transport.IxBrowserHttp.CreateHandler);
     }
 }

@@ -25,4 +25,7 @@ public class IxBrowserConnectionException : IxBrowserException
 
     /// <summary>Whether the connection was refused, so that ixBrowser cannot have received the request.</summary>
     internal bool NothingSent { get; set; }
+
+    /// <summary>Whether trying again cannot help (a failed TLS handshake): such a failure is never retried.</summary>
+    internal bool Permanent { get; set; }
 }

@@ -13,26 +13,35 @@ namespace IxBrowser.LocalApi;
 /// only hand-written part.
 /// </summary>
 /// <remarks>
-/// <para>Until the first 1010 it does not hold anything back (or paces at the configured cap). On a
-/// 1010 it counts the permits it granted in the last second (the app's window, refused requests
-/// included, as ixBrowser counts them), sets the rate just below that, and holds the next permit until
-/// that many fit in a trailing second again, so the requests refused at once do not keep the app's
-/// window full. While calls succeed the rate creeps up (2 % a second) to find a higher limit again,
-/// never above the cap. One decrease per second: the 1010s of one episode count once.</para>
+/// <para><b>Down.</b> Until the first 1010 it holds nothing back (or paces at the configured cap). On a
+/// 1010 it counts the requests the app accepted from it in the last second since it last slowed down:
+/// that is what the app's window holds for this client. The new rate is 85 % of that. When nothing
+/// was accepted since it last slowed down, the app's window is still full of older traffic (the limit
+/// fell, or another process fills it): the rate drops by 15 % and nothing goes until a second after
+/// its last request, so the window drains. A 1010 for a request sent before the last decrease was
+/// already accounted for and changes nothing.</para>
+/// <para><b>Up.</b> While calls succeed the rate grows by a share of itself that doubles every two
+/// seconds without a 1010 (6 % a second at first): slowly near the limit it just found, fast when the
+/// app's limit has risen. Never above the cap.</para>
+/// <para><b>Shares.</b> Two processes against one app each run their own pacer. A process sending
+/// more meets more of the 1010s, so it slows down more often, and their shares drift together.</para>
 /// </remarks>
 internal sealed class AdaptiveRateLimiter : RateLimiter
 {
-    private const double Backoff = 0.95;
-    private const double IncreasePerSuccess = 0.02;
+    private const double Backoff = 0.85;
+    private const double FirstGrowthPerSecond = 0.06;
+    private const double GrowthDoublingSeconds = 2;
+    private const double MaxGrowthExponent = 8;
     private const double MinimumRate = 1;
     private static readonly long Second = Stopwatch.Frequency;
 
     private readonly object _gate = new();
     private readonly double _cap;
     private readonly Queue<long> _granted = new();
+    private readonly Queue<long> _accepted = new();
     private double _rate;
     private long _next;
-    private long _holdDecreasesUntil;
+    private long _lastDecrease = long.MinValue;
     private long _idleSince = Stopwatch.GetTimestamp();
 
     /// <param name="maxRequestsPerSecond">The cap; <see langword="null"/> to start unlimited and learn.</param>
@@ -57,53 +66,80 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
     /// <summary>How many times a 1010 lowered the rate.</summary>
     public int Decreases { get; private set; }
 
+    /// <summary>How long the next request would wait for its permit now.</summary>
+    public TimeSpan Hold
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var wait = _next - Stopwatch.GetTimestamp();
+                return wait > 0 ? TimeSpan.FromSeconds((double)wait / Second) : TimeSpan.Zero;
+            }
+        }
+    }
+
     public override TimeSpan? IdleDuration => TimeSpan.FromSeconds((double)(Stopwatch.GetTimestamp() - Volatile.Read(ref _idleSince)) / Second);
 
-    /// <summary>A request was refused as too fast (1010): slow down to what the app accepted in the last second.</summary>
-    public void OnTooFast()
+    /// <summary>A timestamp for <see cref="OnSuccess"/> and <see cref="OnTooFast"/>: when a request went out.</summary>
+    public static long Now() => Stopwatch.GetTimestamp();
+
+    /// <summary>The request sent at <paramref name="sentAt"/> was refused as too fast (1010): slow down.</summary>
+    public void OnTooFast(long sentAt)
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
-            if (now < _holdDecreasesUntil)
+            if (sentAt < _lastDecrease)
             {
                 return;
             }
 
+            var now = Stopwatch.GetTimestamp();
             Prune(now);
-            var accepted = Math.Max(MinimumRate, Math.Min(_rate, _granted.Count - 1) * Backoff);
-            _rate = Math.Min(_cap, accepted);
-            Decreases++;
-
-            // Hold the next permit until the trailing second holds fewer permits than the new rate.
-            var room = Math.Max(0, (int)Math.Floor(_rate) - 1);
-            var resume = now;
-            if (_granted.Count > room)
+            var since = Math.Max(_lastDecrease, now - Second);
+            var accepted = 0;
+            foreach (var at in _accepted)
             {
-                var index = _granted.Count - room - 1;
-                foreach (var granted in _granted)
-                {
-                    if (index-- == 0)
-                    {
-                        resume = granted + Second;
-                        break;
-                    }
-                }
+                accepted += at >= since ? 1 : 0;
             }
 
-            _next = Math.Max(_next, resume);
-            _holdDecreasesUntil = _next + Second;
+            var current = double.IsPositiveInfinity(_rate) ? Math.Max(MinimumRate, _granted.Count) : _rate;
+            if (accepted > 0)
+            {
+                _rate = Math.Min(_cap, Math.Max(MinimumRate, Math.Min(current, accepted) * Backoff));
+                _next = Math.Max(_next, now + (long)(Second / _rate));
+            }
+            else
+            {
+                // Nothing of ours got in since the last decrease: the app's window is full of older
+                // requests. Wait until our own requests of the last second have left it.
+                _rate = Math.Min(_cap, Math.Max(MinimumRate, current * Backoff));
+                _next = Math.Max(_next, Math.Max(now, LastGrant()) + Second);
+            }
+
+            _lastDecrease = now;
+            Decreases++;
         }
     }
 
-    /// <summary>A request succeeded: probe a little higher, up to the cap.</summary>
-    public void OnSuccess()
+    /// <summary>The request sent at <paramref name="sentAt"/> succeeded: count it, and probe a little higher, up to the cap.</summary>
+    public void OnSuccess(long sentAt)
     {
         lock (_gate)
         {
+            var now = Stopwatch.GetTimestamp();
+            _accepted.Enqueue(sentAt);
+            while (_accepted.Count > 0 && now - _accepted.Peek() > Second)
+            {
+                _accepted.Dequeue();
+            }
+
             if (!double.IsPositiveInfinity(_rate))
             {
-                _rate = Math.Min(_cap, _rate + IncreasePerSuccess);
+                // r successes a second each add the growth: the rate grows by that share of itself a second.
+                var calm = _lastDecrease == long.MinValue ? MaxGrowthExponent * GrowthDoublingSeconds : (double)(now - _lastDecrease) / Second;
+                var growth = FirstGrowthPerSecond * Math.Pow(2, Math.Min(MaxGrowthExponent, calm / GrowthDoublingSeconds));
+                _rate = Math.Min(_cap, _rate + growth);
             }
         }
     }
@@ -151,6 +187,17 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
         _granted.Enqueue(at);
         _idleSince = at;
         _next = double.IsPositiveInfinity(_rate) ? at : at + (long)(Second / _rate);
+    }
+
+    private long LastGrant()
+    {
+        var last = long.MinValue;
+        foreach (var at in _granted)
+        {
+            last = Math.Max(last, at);
+        }
+
+        return last;
     }
 
     private void Prune(long now)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,9 +11,10 @@ using Polly.RateLimiting;
 namespace IxBrowser.LocalApi;
 
 /// <summary>
-/// The Polly pipeline every call runs through, built once from validated options and shared by all
-/// clients that use the same options (with dependency injection, one per application), so that the
-/// concurrency limit holds across client instances.
+/// The Polly pipelines calls run through, built from validated options: one per gate, that is per
+/// address the clients send to (with dependency injection, one set per application). The gate is
+/// the address's, not the options': a client whose HttpClient names another server paces for that
+/// server.
 /// </summary>
 /// <remarks>
 /// Order, outermost first: retry (for 1010 within TooFastPatience, paced by the gate; for 1004 and
@@ -25,12 +28,31 @@ internal sealed class IxBrowserCallPipeline
     /// <summary>What a retry decision needs to know about the call: when it started, and its retries that count towards MaxRetryAttempts.</summary>
     internal static readonly ResiliencePropertyKey<CallProgress> ProgressKey = new("IxBrowser.CallProgress");
 
+    private readonly ILogger _logger;
+    private readonly ConditionalWeakTable<IxBrowserGate, ResiliencePipeline> _pipelines = new();
+    private readonly ConcurrentDictionary<string, IxBrowserGate> _ownGates = new(StringComparer.OrdinalIgnoreCase);
+
     public IxBrowserCallPipeline(IxBrowserClientOptions options, ILogger? logger)
     {
         IxBrowserClientOptionsValidator.ThrowIfInvalid(options);
         Options = options.Clone();
-        Gate = IxBrowserGate.For(Options.BaseAddress ?? IxBrowserClient.DefaultBaseAddress, Options);
-        logger ??= NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// The gate of the address a client actually sends to (shared by the process unless ShareGate is
+    /// off, then this pipeline's own) and the Polly pipeline that runs calls through it.
+    /// </summary>
+    public (IxBrowserGate Gate, ResiliencePipeline Pipeline) For(Uri address)
+    {
+        var gate = Options.ShareGate
+            ? IxBrowserGate.Shared(address, Options)
+            : _ownGates.GetOrAdd(IxBrowserGate.Key(address), _ => new IxBrowserGate(Options));
+        return (gate, _pipelines.GetValue(gate, Build));
+    }
+
+    private ResiliencePipeline Build(IxBrowserGate gate)
+    {
         var builder = new ResiliencePipelineBuilder();
         if (Options.MaxRetryAttempts > 0)
         {
@@ -48,12 +70,15 @@ internal sealed class IxBrowserCallPipeline
                 OnRetry = args =>
                 {
                     var failure = args.Outcome.Exception;
-                    if (!IsTooFast(failure) && args.Context.Properties.TryGetValue(ProgressKey, out var progress))
+                    var tooFast = IsTooFast(failure);
+                    if (!tooFast && args.Context.Properties.TryGetValue(ProgressKey, out var progress))
                     {
                         progress.CountedRetries++;
                     }
 
-                    IxBrowserLog.Retrying(logger, (failure as IxBrowserException)?.Operation ?? "call", args.AttemptNumber + 1, failure, (long)args.RetryDelay.TotalMilliseconds);
+                    // After a 1010 the wait is the gate's hold, not the retry delay (which is zero).
+                    var wait = tooFast ? gate.Pace.Hold : args.RetryDelay;
+                    IxBrowserLog.Retrying(_logger, (failure as IxBrowserException)?.Operation ?? "call", args.AttemptNumber + 1, failure, (long)wait.TotalMilliseconds);
                     return default;
                 },
             });
@@ -61,18 +86,15 @@ internal sealed class IxBrowserCallPipeline
 
         // The slot first, then the pace: a call waits for its permit while holding the slot, so a slow
         // answer cannot let permits pile up and go out together.
-        builder.AddRateLimiter(Gate.Concurrency);
-        builder.AddRateLimiter(Gate.Pace);
+        builder.AddRateLimiter(gate.Concurrency);
+        builder.AddRateLimiter(gate.Pace);
         if (Options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(Options.Timeout);
         }
 
-        Pipeline = builder.Build();
+        return builder.Build();
     }
-
-    /// <summary>The concurrency limit and pace this pipeline's calls go through (shared by address unless ShareGate is off).</summary>
-    public IxBrowserGate Gate { get; }
 
     /// <summary>
     /// Which failures are retried. A transient code the catalogue marks not-applied (1010, "too
@@ -84,7 +106,7 @@ internal sealed class IxBrowserCallPipeline
     public static bool ShouldRetry(Exception? failure, bool retrySafe) => failure switch
     {
         IxBrowserApiException api => api.IsTransient && (retrySafe || IxBrowserErrorCodes.IsNotApplied(api.Code)),
-        IxBrowserConnectionException connection => connection.NothingSent || retrySafe,
+        IxBrowserConnectionException connection => !connection.Permanent && (connection.NothingSent || retrySafe),
         _ => false,
     };
 
@@ -111,5 +133,4 @@ internal sealed class IxBrowserCallPipeline
     /// <summary>A validated copy of the options the pipeline was built from.</summary>
     public IxBrowserClientOptions Options { get; }
 
-    public ResiliencePipeline Pipeline { get; }
 }

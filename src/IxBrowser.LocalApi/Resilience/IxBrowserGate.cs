@@ -12,9 +12,9 @@ namespace IxBrowser.LocalApi;
 /// </summary>
 internal sealed class IxBrowserGate
 {
-    private static readonly ConcurrentDictionary<string, IxBrowserGate> Shared = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, IxBrowserGate> SharedGates = new(StringComparer.OrdinalIgnoreCase);
 
-    private IxBrowserGate(IxBrowserClientOptions options)
+    public IxBrowserGate(IxBrowserClientOptions options)
     {
         Concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -34,11 +34,12 @@ internal sealed class IxBrowserGate
     public AdaptiveRateLimiter Pace { get; }
 
     /// <summary>Forgets the shared gate of <paramref name="address"/>; clients created afterwards get a new one.</summary>
-    public static void Forget(Uri address) => Shared.TryRemove(address.GetLeftPart(UriPartial.Authority), out _);
+    public static void Forget(Uri address) => SharedGates.TryRemove(Key(address), out _);
 
-    /// <summary>The gate for <paramref name="address"/>: the process's shared one, or a new one of its own.</summary>
-    public static IxBrowserGate For(Uri address, IxBrowserClientOptions options) =>
-        options.ShareGate
-            ? Shared.GetOrAdd(address.GetLeftPart(UriPartial.Authority), _ => new IxBrowserGate(options))
-            : new IxBrowserGate(options);
+    /// <summary>The process's shared gate for <paramref name="address"/>; the first caller's options set its limits.</summary>
+    public static IxBrowserGate Shared(Uri address, IxBrowserClientOptions options) =>
+        SharedGates.GetOrAdd(Key(address), _ => new IxBrowserGate(options));
+
+    /// <summary>What identifies one app: scheme, host and port.</summary>
+    public static string Key(Uri address) => address.GetLeftPart(UriPartial.Authority);
 }

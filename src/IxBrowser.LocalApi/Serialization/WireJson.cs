@@ -27,13 +27,12 @@ internal static class WireJson
         ContractResolver = new WireContractResolver(),
     });
 
-    /// <summary>The body as UTF-8 JSON with a known length (no chunked upload: the desktop app's server is simple).</summary>
-    public static ByteArrayContent CreateContent(object body)
-    {
-        var content = new ByteArrayContent(Utf8.GetBytes(Serialize(body)));
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        return content;
-    }
+    /// <summary>
+    /// The body as UTF-8 JSON with a known length (no chunked upload: the desktop app's server is
+    /// simple), which only <paramref name="destination"/> may receive (see <see cref="Transport.GuardedJsonContent"/>).
+    /// </summary>
+    public static HttpContent CreateContent(object body, HttpRequestMessage message, Uri destination) =>
+        new Transport.GuardedJsonContent(Utf8.GetBytes(Serialize(body)), message, destination);
 
     public static string Serialize(object body)
     {

@@ -15,11 +15,15 @@ namespace IxBrowser.LocalApi.Validation;
 /// </summary>
 internal static class RequestValidator
 {
-    public static void Validate(object? request, IxBrowserOperation operation, Type requestType)
+    /// <param name="request">The caller's request.</param>
+    /// <param name="operation">The operation it is for.</param>
+    /// <param name="requestType">The request's declared type, named when the request is null.</param>
+    /// <param name="method">The public method the caller called, when it is not <c>{operation}Async</c> (a list's Enumerate method).</param>
+    public static void Validate(object? request, IxBrowserOperation operation, Type requestType, string? method = null)
     {
         if (request is null)
         {
-            throw new ArgumentNullException(nameof(request), $"The request is required: pass a {requestType.Name} to {operation.Id}Async.");
+            throw new ArgumentNullException(nameof(request), $"The request is required: pass {WithArticle(requestType.Name)} to {method ?? operation.Id + "Async"}.");
         }
 
         var problems = new List<string>();
@@ -41,6 +45,9 @@ internal static class RequestValidator
             throw new ArgumentException($"The {requestType.Name} has {problems.Count} problems; nothing was sent:{Environment.NewLine}{list}", nameof(request));
         }
     }
+
+    /// <summary>"an UpdateProxyRequest", "a GetProxyListRequest".</summary>
+    public static string WithArticle(string noun) => (noun.Length > 0 && "AEIOUaeiou".Contains(noun.Substring(0, 1)) ? "an " : "a ") + noun;
 
     /// <summary>The start of a problem: the C# property and its wire name, for example <c>ProxyPort (proxy_port)</c>.</summary>
     public static string Name(string csharpPath, string wirePath) => $"{csharpPath} ({wirePath})";

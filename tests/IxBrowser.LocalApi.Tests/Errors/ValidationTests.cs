@@ -62,6 +62,8 @@ public class ValidationTests
         { new UpdateProxyRequest { Id = 0 }, "request.Id", "Id (id) must be at least 1, not 0" },
         { new UpdateProxyRequest { Id = 1, ProxyType = (ProxyType)0 }, "request.ProxyType", "ProxyType (proxy_type) is not set" },
         { new UpdateProxyRequest { Id = 1, ProxyPort = "0" }, "request.ProxyPort", "must be a port number from 1 to 65535" },
+        // The app answers 104004 "The proxy port cannot be empty": refused before sending, with that reason.
+        { new UpdateProxyRequest { Id = 1, ProxyPort = "" }, "request.ProxyPort", "an empty port is refused by ixBrowser (104004, \"The proxy port cannot be empty\"), so leave it unset to keep the current one" },
         { new UpdateProxyRequest { Id = 1, ProxyPort = "65536" }, "request.ProxyPort", "not \"65536\"" },
         { new UpdateProxyRequest { Id = 1, ProxyPort = "80a" }, "request.ProxyPort", "not \"80a\"" },
         { new UpdateProxyRequest { Id = 1, ProxyPort = " 80" }, "request.ProxyPort", "not \" 80\"" },
@@ -87,8 +89,7 @@ public class ValidationTests
     [InlineData("1")]
     [InlineData("65535")]
     [InlineData("00080")]
-    [InlineData("")]
-    public async Task Valid_ports_and_the_clearing_empty_string_are_sent(string port)
+    public async Task Valid_ports_are_sent(string port)
     {
         using var api = new LocalApiServer().AnswerSuccess();
 

@@ -38,7 +38,8 @@ public class PropertyTests(ITestOutputHelper output)
             Gen.Long[1, long.MaxValue],
             Gen.Int[0, 5],
             Maybe(AnyText),
-            Maybe(Gen.OneOf(Gen.Int[1, 65535].Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.Const(""))),
+            // An empty port is refused before sending (the app answers 104004): not a request that goes out.
+            Maybe(Gen.Int[1, 65535].Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             Maybe(AnyText),
             Maybe(AnyText),
             Maybe(AnyText.Array[0, 4]),

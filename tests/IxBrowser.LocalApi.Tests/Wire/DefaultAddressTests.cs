@@ -43,6 +43,6 @@ public class DefaultAddressTests
     [Fact]
     public void A_null_HttpClient_is_rejected()
     {
-        Assert.Equal("httpClient", Assert.Throws<ArgumentNullException>(() => new IxBrowserClient(null!)).ParamName);
+        Assert.Equal("httpClient", Assert.Throws<ArgumentNullException>(() => new IxBrowserClient((HttpClient)null!)).ParamName);
     }
 }
