@@ -36,6 +36,28 @@ public static class ChangingLimitProbe
         await TwoProcessesAsync(50, 500).ConfigureAwait(false);
     }
 
+    /// <summary>For tuning: the learned rate and the refusals every 100 ms across a change of limit.</summary>
+    public static async Task TraceAsync(int from, int to, int calls)
+    {
+        using var simulator = IxBrowserSimulator.Start();
+        simulator.Faults.ThrottleAbovePerSecond = from;
+        var client = simulator.CreateClient();
+        await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(from * 3)).ConfigureAwait(false);
+        simulator.Faults.ThrottleAbovePerSecond = to;
+        var clock = Stopwatch.StartNew();
+        var run = client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(calls));
+        var refused = simulator.Faults.InjectedErrors;
+        var received = simulator.ReceivedRequests.Count;
+        while (!run.IsCompleted)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+            var nowRefused = simulator.Faults.InjectedErrors;
+            var nowReceived = simulator.ReceivedRequests.Count;
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6:0.0} s  rate {1,7:0.0}  sent {2,4}  refused {3,3}", clock.Elapsed.TotalSeconds, client.Gate!.Pace.CurrentRate ?? double.PositiveInfinity, nowReceived - received, nowRefused - refused));
+            (refused, received) = (nowRefused, nowReceived);
+        }
+    }
+
     private static async Task DropAsync(int from, int to, int calls)
     {
         using var simulator = IxBrowserSimulator.Start();

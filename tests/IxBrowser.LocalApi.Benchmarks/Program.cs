@@ -14,6 +14,26 @@ if (args.Length == 1 && args[0] == "--alloc-probe")
     return;
 }
 
+if (args.Length == 1 && args[0] == "--big-answer")
+{
+    await IxBrowser.LocalApi.Benchmarks.BigAnswerProbe.RunAsync();
+    return;
+}
+
+if (args.Length == 4 && args[0] == "--pacing-trace")
+{
+    // --pacing-trace FROM TO N: the learned rate every 100 ms after the limit moves from FROM to TO.
+    await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.TraceAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length == 1 && args[0] == "--pacing-changes")
+{
+    // Only the moving-limit and two-process rows of --pacing.
+    await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.RunAsync();
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "--pacing")
 {
     // --pacing [N] [R,R,...]: the bulk pacing table (defaults: 1,000 calls at 20, 100 and 500 calls/s).

@@ -15,11 +15,12 @@ namespace IxBrowser.LocalApi;
 /// <remarks>
 /// <para><b>Down.</b> Until the first 1010 it holds nothing back (or paces at the configured cap). On a
 /// 1010 it counts the requests the app accepted from it in the last second since it last slowed down:
-/// that is what the app's window holds for this client. The new rate is 85 % of that. When nothing
-/// was accepted since it last slowed down, the app's window is still full of older traffic (the limit
-/// fell, or another process fills it): the rate drops by 15 % and nothing goes until a second after
-/// its last request, so the window drains. A 1010 for a request sent before the last decrease was
-/// already accounted for and changes nothing.</para>
+/// that is its share of the app's window. The new rate is 85 % of that, and the next request waits
+/// until its own requests of the trailing second leave room for one more. When nothing was accepted
+/// since it last slowed down, the app's window is full of older traffic (the limit fell) or of
+/// another process's: the rate halves, the next request waits until its own requests leave room for
+/// the new rate, and the rate climbs back fast (doubling a second) until the next 1010 measures the
+/// limit again. A 1010 for a request sent before the last decrease was already accounted for.</para>
 /// <para><b>Up.</b> While calls succeed the rate grows by a share of itself that doubles every two
 /// seconds without a 1010 (6 % a second at first): slowly near the limit it just found, fast when the
 /// app's limit has risen. Never above the cap.</para>
@@ -29,17 +30,21 @@ namespace IxBrowser.LocalApi;
 internal sealed class AdaptiveRateLimiter : RateLimiter
 {
     private const double Backoff = 0.85;
+    private const double Overload = 0.5;
+    private const double ProbingGrowthPerSecond = 0.7;
     private const double FirstGrowthPerSecond = 0.06;
     private const double GrowthDoublingSeconds = 2;
     private const double MaxGrowthExponent = 8;
     private const double MinimumRate = 1;
     private static readonly long Second = Stopwatch.Frequency;
+    private static readonly long Margin = Stopwatch.Frequency / 40;
 
     private readonly object _gate = new();
     private readonly double _cap;
     private readonly Queue<long> _granted = new();
     private readonly Queue<long> _accepted = new();
     private double _rate;
+    private bool _probing;
     private long _next;
     private long _lastDecrease = long.MinValue;
     private long _idleSince = Stopwatch.GetTimestamp();
@@ -96,25 +101,35 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
 
             var now = Stopwatch.GetTimestamp();
             Prune(now);
-            var since = Math.Max(_lastDecrease, now - Second);
+            // In the app's window now: our successes of the trailing second. Since the last decrease:
+            // whether any got in at all after it.
+            var window = now - Second;
             var accepted = 0;
+            var acceptedSinceDecrease = 0;
             foreach (var at in _accepted)
             {
-                accepted += at >= since ? 1 : 0;
+                accepted += at >= window ? 1 : 0;
+                acceptedSinceDecrease += at >= window && at >= _lastDecrease ? 1 : 0;
             }
 
             var current = double.IsPositiveInfinity(_rate) ? Math.Max(MinimumRate, _granted.Count) : _rate;
-            if (accepted > 0)
+            if (acceptedSinceDecrease > 0)
             {
+                // The app let `accepted` of ours into its window: that is our share of it now.
                 _rate = Math.Min(_cap, Math.Max(MinimumRate, Math.Min(current, accepted) * Backoff));
-                _next = Math.Max(_next, now + (long)(Second / _rate));
+                _next = Math.Max(_next, Math.Max(now + (long)(Second / _rate), WhenOwnCountIs(accepted - 1)));
+                _probing = false;
             }
             else
             {
-                // Nothing of ours got in since the last decrease: the app's window is full of older
-                // requests. Wait until our own requests of the last second have left it.
-                _rate = Math.Min(_cap, Math.Max(MinimumRate, current * Backoff));
-                _next = Math.Max(_next, Math.Max(now, LastGrant()) + Second);
+                // Nothing of ours got in since the last decrease: the window is full of older traffic
+                // (the limit fell) or of another process's. Halve, and wait until our own requests
+                // leave room for the new rate.
+                _rate = Math.Min(_cap, Math.Max(MinimumRate, current * Overload));
+                _next = Math.Max(_next, Math.Max(now + (long)(Second / _rate), WhenOwnCountIs((int)Math.Floor(_rate) - 1)));
+
+                // Halving may go well below the app's limit: climb back fast until the next 1010 measures it.
+                _probing = true;
             }
 
             _lastDecrease = now;
@@ -138,7 +153,7 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
             {
                 // r successes a second each add the growth: the rate grows by that share of itself a second.
                 var calm = _lastDecrease == long.MinValue ? MaxGrowthExponent * GrowthDoublingSeconds : (double)(now - _lastDecrease) / Second;
-                var growth = FirstGrowthPerSecond * Math.Pow(2, Math.Min(MaxGrowthExponent, calm / GrowthDoublingSeconds));
+                var growth = _probing ? ProbingGrowthPerSecond : FirstGrowthPerSecond * Math.Pow(2, Math.Min(MaxGrowthExponent, calm / GrowthDoublingSeconds));
                 _rate = Math.Min(_cap, _rate + growth);
             }
         }
@@ -189,15 +204,26 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
         _next = double.IsPositiveInfinity(_rate) ? at : at + (long)(Second / _rate);
     }
 
-    private long LastGrant()
+    /// <summary>When at most <paramref name="count"/> of our permits will be in the trailing second. Call under the lock.</summary>
+    private long WhenOwnCountIs(int count)
     {
-        var last = long.MinValue;
-        foreach (var at in _granted)
+        count = Math.Max(0, count);
+        var index = _granted.Count - count - 1;
+        if (index < 0)
         {
-            last = Math.Max(last, at);
+            return long.MinValue;
         }
 
-        return last;
+        foreach (var at in _granted)
+        {
+            if (index-- == 0)
+            {
+                // The app stamps a request when it arrives, a little after the permit: leave a margin.
+                return at + Second + Margin;
+            }
+        }
+
+        return long.MinValue;
     }
 
     private void Prune(long now)

@@ -79,7 +79,8 @@ public class AnswerSizeTests
         });
         var client = Client(server.BaseAddress, o => o.Timeout = TimeSpan.FromMilliseconds(300));
 
-        var error = await Assert.ThrowsAsync<IxBrowserTimeoutException>(() => client.DeleteProxyAsync(new DeleteProxyRequest { Id = 1 }));
+        // Bounded, so that a client that ignores the timeout fails here instead of hanging the run.
+        var error = await Assert.ThrowsAsync<IxBrowserTimeoutException>(() => client.DeleteProxyAsync(new DeleteProxyRequest { Id = 1 }).WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), error.Timeout);
     }
@@ -96,7 +97,10 @@ public class AnswerSizeTests
         var client = Client(server.BaseAddress, o => o.Timeout = Timeout.InfiniteTimeSpan);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DeleteProxyAsync(new DeleteProxyRequest { Id = 1 }, cancel.Token));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.DeleteProxyAsync(new DeleteProxyRequest { Id = 1 }, cancel.Token).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.IsNotType<TimeoutException>(error);
     }
 
     [Fact]

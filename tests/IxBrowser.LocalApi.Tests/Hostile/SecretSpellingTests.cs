@@ -15,18 +15,20 @@ public class SecretSpellingTests
 {
     private const string Secret = "spell-SECRET-8d2f";
 
+    // Key cases carry a value the request does not know (another proxy's password in a list), so
+    // only the key can give it away; the last two carry the request's own secret.
     public static TheoryData<string, string> Answers() => new()
     {
-        { "escaped key", """{"data":[{"proxy\u005fpassword":"spell-SECRET-8d2f"}]}""" },
-        { "every letter escaped", """{"data":[{"\u0070\u0072\u006f\u0078\u0079\u005f\u0070\u0061\u0073\u0073\u0077\u006f\u0072\u0064":"spell-SECRET-8d2f"}]}""" },
-        { "case variant", """{"data":[{"Proxy_Password":"spell-SECRET-8d2f"}]}""" },
-        { "upper case, no separator", """{"data":[{"PROXYPASSWORD" : "spell-SECRET-8d2f"}]}""" },
-        { "camel case", """{"data":[{"proxyPassword":"spell-SECRET-8d2f"}]}""" },
-        { "a number", """{"data":[{"proxy_password":8244417100}],"echo":"spell-SECRET-8d2f"}""" },
-        { "an object", """{"data":[{"proxy_password":{"v":"spell-SECRET-8d2f"}}]}""" },
-        { "an array", """{"data":[{"proxy_user":["spell-SECRET-8d2f",1]}]}""" },
+        { "escaped key", """{"data":[{"proxy\u005fpassword":"list-SECRET-3a"}]}""" },
+        { "every letter escaped", """{"data":[{"\u0070\u0072\u006f\u0078\u0079\u005f\u0070\u0061\u0073\u0073\u0077\u006f\u0072\u0064":"list-SECRET-3a"}]}""" },
+        { "case variant", """{"data":[{"Proxy_Password":"list-SECRET-3a"}]}""" },
+        { "upper case, no separator", """{"data":[{"PROXYPASSWORD" : "list-SECRET-3a"}]}""" },
+        { "camel case", """{"data":[{"proxyPassword":"list-SECRET-3a"}]}""" },
+        { "a number", """{"data":[{"proxy_password":8244417100}]}""" },
+        { "an object", """{"data":[{"proxy_password":{"v":"list-SECRET-3a"}}]}""" },
+        { "an array", """{"data":[{"proxy_user":["list-SECRET-3a",1]}]}""" },
         { "escaped value under another key", """{"echo":"spell\u002dSECRET\u002d8d2f"}""" },
-        { "cut off inside the value", """{"data":[{"password":"spell-SECRET-8d""" },
+        { "cut off inside the request's value", """{"echo":"spell-SECRET-8d""" },
     };
 
     [Theory]

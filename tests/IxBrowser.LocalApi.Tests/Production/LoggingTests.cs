@@ -128,4 +128,23 @@ public class LoggingTests
         Assert.Equal(1010, retries[1].State["ErrorCode"]);
         Assert.DoesNotContain("(null)", logs.AllText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_retry_after_1010_logs_the_gates_hold_not_zero()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        using var simulator = IxBrowser.LocalApi.Testing.IxBrowserSimulator.Start();
+        using var http = new System.Net.Http.HttpClient();
+        var client = new IxBrowserClient(http, new IxBrowserClientOptions { BaseAddress = simulator.BaseAddress, ShareGate = false }, factory.CreateLogger<IxBrowserClient>());
+
+        // Two quick successes, then "too fast": the gate holds the retry until the app's window has room.
+        await client.DeleteProxyAsync(new DeleteProxyRequest { Id = 24320 });
+        await client.GetGroupListAsync(new GetGroupListRequest());
+        simulator.Faults.FailNext(1, 1010);
+        await client.GetGroupListAsync(new GetGroupListRequest());
+
+        var retry = Assert.Single(logs.Named("Retrying"));
+        Assert.True((long)retry.State["DelayMs"]! > 0, retry.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -53,7 +54,9 @@ public class RetrySafetyTests
     public async Task A_create_refused_as_too_fast_is_retried_because_ixBrowser_did_not_apply_it()
     {
         using var simulator = IxBrowserSimulator.Start();
-        var client = simulator.CreateClient(LocalApiServer.FastRetries);
+
+        // Patience for a cold first call and the gate's hold after a 1010 with nothing learned yet (up to a second).
+        var client = simulator.CreateClient(o => { LocalApiServer.FastRetries(o); o.TooFastPatience = TimeSpan.FromSeconds(5); });
         simulator.Faults.FailNext(1, IxBrowserErrorCodes.OperationTooFast);
 
         var created = await client.CreateProxyTagAsync(new CreateProxyTagRequest { Title = "after-1010" });
