@@ -8,7 +8,7 @@ namespace IxBrowser.LocalApi.Testing;
 /// </summary>
 internal static class DocsSeed
 {
-    public static void Apply(SimulatorEngine engine)
+    public static void Apply(SimulatorStore engine)
     {
         engine.Put(new SimulatedGroup(1, "Default"));
         engine.Put(new SimulatedGroup(169, "Facebook1"));

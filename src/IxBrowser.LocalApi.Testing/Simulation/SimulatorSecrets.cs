@@ -1,18 +1,14 @@
 using System;
-using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace IxBrowser.LocalApi.Testing;
 
 /// <summary>
-/// Masks secrets in the simulator's texts (records of requests, failure messages of tests), by the
-/// spec's x-secret marking: the same marking the client masks by.
+/// Masks secrets in the simulator's texts (records of requests, failure messages of tests) with the
+/// client's own masking: by the spec's x-secret marking, whatever the JSON's spelling of the key
+/// (escaped, any case), whatever the value's type, even in text that is cut off.
 /// </summary>
 internal static class SimulatorSecrets
 {
-    private static readonly Lazy<Regex> SecretFields = new(() =>
-        new Regex("(\"(?:" + string.Join("|", SpecRules.Load().SecretWireNames.Select(Regex.Escape)) + ")\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\"?)", RegexOptions.CultureInvariant));
-
-    /// <summary>The JSON text with the string value of every secret field shown as ***, even if the text is cut off.</summary>
-    public static string Mask(string json) => SecretFields.Value.Replace(json, "$1***$2");
+    /// <summary>The JSON text with the value of every secret field shown as ***.</summary>
+    public static string Mask(string json) => Redact.Answer(json, Array.Empty<string>());
 }

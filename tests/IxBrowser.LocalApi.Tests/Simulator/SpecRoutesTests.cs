@@ -78,7 +78,7 @@ components:
 
 """, StringComparison.Ordinal);
         var spec = SpecRules.Parse(yaml);
-        var routes = new OperationRoutes(spec, new SimulatorEngine(spec));
+        var routes = OperationRegistry.ForAllHandlers(spec, new SimulatorStore());
 
         var ok = routes.Answer("/api/v2/proxy-archive", JObject.Parse("""{"id":5}"""));
         var missing = routes.Answer("/api/v2/proxy-archive", JObject.Parse("""{"note":"no id"}"""));
@@ -96,8 +96,28 @@ components:
         var yaml = File.ReadAllText(SpecDocument.SpecPath).Replace("operationId: DeleteProxy\n", "operationId: RemoveProxy\n", StringComparison.Ordinal);
         var spec = SpecRules.Parse(yaml);
 
-        var error = Assert.Throws<InvalidOperationException>(() => new OperationRoutes(spec, new SimulatorEngine(spec)));
+        var error = Assert.Throws<InvalidOperationException>(() => OperationRegistry.ForAllHandlers(spec, new SimulatorStore()));
 
-        Assert.Contains("DeleteProxy", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a behaviour for the operation DeleteProxy, which the spec does not define", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_the_spec_gains_stops_the_simulator_from_starting_and_names_the_operation()
+    {
+        var yaml = File.ReadAllText(SpecDocument.SpecPath);
+        var extended = SpecRules.Parse(AddProperty(yaml, "DeleteProxyRequest", "force"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => OperationRegistry.ForAllHandlers(extended, new SimulatorStore()));
+
+        Assert.Contains("The simulator's behaviour for DeleteProxy does not follow the spec", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[force] unhandled", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(OperationRegistry.ForAllHandlers(SpecRules.Parse(yaml), new SimulatorStore()));
+    }
+
+    private static string AddProperty(string yaml, string schema, string property)
+    {
+        var at = yaml.IndexOf("    " + schema + ":\n", StringComparison.Ordinal);
+        var properties = yaml.IndexOf("      properties:\n", at, StringComparison.Ordinal) + "      properties:\n".Length;
+        return yaml.Insert(properties, "        " + property + ":\n          type: boolean\n");
     }
 }
