@@ -31,7 +31,6 @@ var root = new RootCommand(
     "Without --base-url it starts an in-process simulator, so it works without ixBrowser.")
 {
     baseUrl, profileId, proxyType, proxyIp, proxyPort, rotatedPort, proxyUser, proxyPassword, unusedProxyId, missingProxyId, bulkCount, allowRemote,
-    SimulateCommand.Create(),
 };
 
 root.SetAction(async (parse, cancellationToken) =>

@@ -142,14 +142,14 @@ public sealed class IxBrowserSimulator : IDisposable
     public void ImportState(SimulatorState state) => _store.Import(state ?? throw new ArgumentNullException(nameof(state)));
 
     /// <summary>
-    /// Stops the simulator in order: no new connections, the requests in flight finish, then no write
-    /// is taken any more (later ones answer 1004). Every write a client was told succeeded is in the
-    /// state returned.
+    /// Stops the simulator in order: no new requests are taken (they answer 1004, "try again later"),
+    /// the requests in flight finish (for up to 30 seconds), then nothing may change the state. Every
+    /// write a client was told succeeded is in the state returned.
     /// </summary>
     /// <returns>The final state.</returns>
     public SimulatorState StopAndExport()
     {
-        _host.Stop();
+        _host.Stop(TimeSpan.FromSeconds(30));
         _store.Freeze();
         return _store.Export();
     }

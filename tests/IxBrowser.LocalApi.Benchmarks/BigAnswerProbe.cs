@@ -30,8 +30,8 @@ public static class BigAnswerProbe
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapPost("/declared/api/v2/proxy-delete", c => StreamAsync(c, declare: true));
-        app.MapPost("/chunked/api/v2/proxy-delete", c => StreamAsync(c, declare: false));
+        var declare = true;
+        app.MapPost("/api/v2/proxy-delete", c => StreamAsync(c, declare));
         await app.StartAsync().ConfigureAwait(false);
         var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
@@ -42,7 +42,9 @@ public static class BigAnswerProbe
         foreach (var kind in new[] { "declared", "chunked" })
         {
             // The server's own memory is not the client's: it writes one reused buffer.
-            var http = new HttpClient { BaseAddress = new Uri($"{root}/{kind}/") };
+            declare = kind == "declared";
+            var http = new HttpClient { BaseAddress = new Uri(root + "/") };
+            IxBrowserClient.ResetSharedGate(http.BaseAddress);
             using var handler = http;
             var client = new IxBrowserClient(http, new IxBrowserClientOptions { AllowRemoteHost = true });
             var before = Peak();

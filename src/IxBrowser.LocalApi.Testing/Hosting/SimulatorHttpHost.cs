@@ -43,6 +43,7 @@ internal sealed class SimulatorHttpHost : IDisposable
     private int _inFlight;
     private int _maxInFlight;
     private int _connections;
+    private int _stopping;
 
     public SimulatorHttpHost(string url, OperationRegistry routes, SimulatorFaults faults, RequestLog log, int maxBodyBytes, SimulatorStore store)
     {
@@ -75,8 +76,22 @@ internal sealed class SimulatorHttpHost : IDisposable
 
     public int RequestsInFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Stops accepting connections and lets the requests in flight finish.</summary>
-    public void Stop() => _server.Stop();
+    /// <summary>
+    /// Stops taking requests (a new one is answered 1004, "try again later", and its connection
+    /// closed), lets the requests in flight finish (up to <paramref name="patience"/>), then closes
+    /// the server.
+    /// </summary>
+    public void Stop(TimeSpan patience)
+    {
+        Volatile.Write(ref _stopping, 1);
+        var deadline = DateTime.UtcNow + patience;
+        while (Volatile.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(5);
+        }
+
+        _server.Stop();
+    }
 
     public void Dispose()
     {
@@ -86,6 +101,7 @@ internal sealed class SimulatorHttpHost : IDisposable
 
     private WireMockServer Start(string url)
     {
+        ThrowIfTaken(url);
         try
         {
             return WireMockServer.Start(new WireMockServerSettings
@@ -96,6 +112,27 @@ internal sealed class SimulatorHttpHost : IDisposable
             });
         }
         catch (Exception e) when (Find<SocketException>(e) is { SocketErrorCode: SocketError.AddressAlreadyInUse } || Find<IOException>(e)?.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new SimulatorAddressInUseException(url, e);
+        }
+    }
+
+    // WireMock waits out its start timeout (10 s) before it reports a taken port; a bind says it at once.
+    private static void ThrowIfTaken(string url)
+    {
+        var address = new Uri(url);
+        if (address.Port == 0 || !System.Net.IPAddress.TryParse(address.Host, out var ip))
+        {
+            return;
+        }
+
+        try
+        {
+            using var probe = new TcpListener(ip, address.Port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
             throw new SimulatorAddressInUseException(url, e);
         }
@@ -131,6 +168,16 @@ internal sealed class SimulatorHttpHost : IDisposable
         }
 
         var now = Interlocked.Increment(ref _inFlight);
+        if (Volatile.Read(ref _stopping) == 1)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            var outcome = SimulatorOutcome.Error(IxBrowserErrorCodes.SystemError);
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.Connection = "close";
+            await context.Response.WriteAsync(Envelope(outcome), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
         int seen;
         while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
         {

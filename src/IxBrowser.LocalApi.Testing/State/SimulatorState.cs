@@ -25,4 +25,12 @@ public sealed record SimulatorState
 
     /// <summary>Traffic packages (purchased residential proxies).</summary>
     public IReadOnlyList<SimulatedTrafficPackage> TrafficPackages { get; init; } = new List<SimulatedTrafficPackage>();
+
+    /// <summary>
+    /// What would make the simulator refuse this state: a null list or record, an id below 1, an id
+    /// twice in one list, an id that leaves no room for creates, a null text. Each names its record,
+    /// for example <c>Proxies[3] has id 24330, as Proxies[0] does</c>.
+    /// </summary>
+    /// <returns>The problems; empty when the state is usable.</returns>
+    public IReadOnlyList<string> FindProblems() => SimulatorStateValidator.Problems(this);
 }

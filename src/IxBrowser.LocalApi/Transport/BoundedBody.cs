@@ -41,7 +41,7 @@ internal static class BoundedBody
             {
                 if (length == buffer.Length)
                 {
-                    buffer = Grow(buffer, length);
+                    buffer = Grow(buffer, length, limit);
                 }
 
                 int read;
@@ -76,9 +76,10 @@ internal static class BoundedBody
         }
     }
 
-    private static byte[] Grow(byte[] buffer, int length)
+    // Never more than one byte past the limit: that byte is enough to know the answer is too large.
+    private static byte[] Grow(byte[] buffer, int length, int limit)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
         Buffer.BlockCopy(buffer, 0, larger, 0, length);
         ArrayPool<byte>.Shared.Return(buffer);
         return larger;

@@ -13,7 +13,7 @@ using Newtonsoft.Json.Linq;
 namespace IxBrowser.LocalApi.Tests.Simulator;
 
 /// <summary>
-/// The simulator as a server of its own (the demo's simulate verb), started as a separate process
+/// The simulator as a server of its own (the ixbrowser-simulator tool), started as a separate process
 /// and driven with plain HTTP, as a script in any language would.
 /// </summary>
 public sealed class StandaloneSimulatorTests : IDisposable
@@ -73,7 +73,7 @@ public sealed class StandaloneSimulatorTests : IDisposable
     [InlineData("--failure-rate 2", "--failure-rate must be from 0 to 1")]
     public void A_bad_flag_ends_with_a_clear_error_and_exit_code_2(string arguments, string expected)
     {
-        using var process = DemoApp.Start("simulate " + arguments);
+        using var process = SimulatorApp.Start(arguments);
         var error = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)));
 
@@ -81,9 +81,9 @@ public sealed class StandaloneSimulatorTests : IDisposable
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
-    private static async Task<Process> StartAsync(string arguments)
+    internal static async Task<Process> StartAsync(string arguments)
     {
-        var process = DemoApp.Start("simulate " + arguments);
+        var process = SimulatorApp.Start(arguments);
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
@@ -107,14 +107,14 @@ public sealed class StandaloneSimulatorTests : IDisposable
         return rest;
     }
 
-    private static async Task<JObject> PostAsync(HttpClient http, string path, string body)
+    internal static async Task<JObject> PostAsync(HttpClient http, string path, string body)
     {
         using var answer = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         return JObject.Parse(await answer.Content.ReadAsStringAsync());
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
