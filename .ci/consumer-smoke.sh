@@ -10,12 +10,14 @@ mkdir -p "$packages"
 
 dotnet pack "$root/src/IxBrowser.LocalApi/IxBrowser.LocalApi.csproj" -c Release -o "$packages"
 dotnet pack "$root/src/IxBrowser.LocalApi.Testing/IxBrowser.LocalApi.Testing.csproj" -c Release -o "$packages"
+dotnet pack "$root/src/IxBrowser.LocalApi.Simulator/IxBrowser.LocalApi.Simulator.csproj" -c Release -o "$packages"
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
 for id in IxBrowser.LocalApi IxBrowser.LocalApi.Testing; do
   for ext in nupkg snupkg; do
     [ -f "$packages/$id.$version.$ext" ] || { echo "missing $id.$version.$ext" >&2; exit 1; }
   done
 done
+[ -f "$packages/IxBrowser.LocalApi.Simulator.$version.nupkg" ] || { echo "missing IxBrowser.LocalApi.Simulator.$version.nupkg" >&2; exit 1; }
 
 consumer=$(mktemp -d)
 trap 'rm -rf "$consumer"' EXIT
@@ -27,7 +29,20 @@ awk '/<!-- install: nuget.config -->/{found=1; next} found && /^```xml/{inside=1
 grep -q "$packages" nuget.config || { echo "README.md has no nuget.config snippet after <!-- install: nuget.config -->" >&2; exit 1; }
 # Same version, new build: drop any copy an earlier run left in the global package cache.
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
-rm -rf "$cache/ixbrowser.localapi" "$cache/ixbrowser.localapi.testing"
+rm -rf "$cache/ixbrowser.localapi" "$cache/ixbrowser.localapi.testing" "$cache/ixbrowser.localapi.simulator"
+
+# The simulator tool, installed as the README says (into a folder here, not globally), then started,
+# asked once over plain HTTP, and stopped with SIGTERM: its state file must be complete.
+dotnet tool install IxBrowser.LocalApi.Simulator --version "$version" --tool-path "$consumer/tools"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$consumer/tools/ixbrowser-simulator" --listen "127.0.0.1:$port" --dump-state "$consumer/state.json" > "$consumer/tool.log" 2>&1 < /dev/null &
+tool=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$consumer/tool.log" && break; sleep 0.2; done
+curl -fsS -X POST "http://127.0.0.1:$port/api/v2/proxy-update" -d '{"id":24330,"note":"from the tool"}' | grep -q '"code":0' || { cat "$consumer/tool.log" >&2; echo "the simulator tool did not answer" >&2; exit 1; }
+kill -TERM "$tool"
+wait "$tool"
+grep -q '"Note": "from the tool"' "$consumer/state.json" || { echo "the simulator tool's state file lacks the update" >&2; exit 1; }
+echo "ok: simulator tool installed, answered, and wrote its state on SIGTERM"
 cat > Consumer.csproj <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>

@@ -14,6 +14,13 @@ if (args.Length == 1 && args[0] == "--alloc-probe")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "--simulator-memory")
+{
+    // --simulator-memory [N]: the standalone simulator's resident set before and after N requests (default 200,000).
+    await IxBrowser.LocalApi.Benchmarks.SimulatorMemoryProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
 if (args.Length == 1 && args[0] == "--big-answer")
 {
     await IxBrowser.LocalApi.Benchmarks.BigAnswerProbe.RunAsync();

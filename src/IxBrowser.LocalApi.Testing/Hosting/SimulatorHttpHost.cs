@@ -108,6 +108,9 @@ internal sealed class SimulatorHttpHost : IDisposable
             {
                 Urls = new[] { url },
                 StartAdminInterface = false,
+
+                // WireMock keeps every request it served unless told otherwise (about 14 KB each); the simulator keeps its own bounded log.
+                MaxRequestLogCount = 0,
                 PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ArriveAsync),
             });
         }
