@@ -47,12 +47,12 @@ public static class ChangingLimitProbe
         var clock = Stopwatch.StartNew();
         var run = client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(calls));
         var refused = simulator.Faults.InjectedErrors;
-        var received = simulator.ReceivedRequests.Count;
+        var received = simulator.ReceivedRequestCount;
         while (!run.IsCompleted)
         {
             await Task.Delay(100).ConfigureAwait(false);
             var nowRefused = simulator.Faults.InjectedErrors;
-            var nowReceived = simulator.ReceivedRequests.Count;
+            var nowReceived = simulator.ReceivedRequestCount;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6:0.0} s  rate {1,7:0.0}  sent {2,4}  refused {3,3}", clock.Elapsed.TotalSeconds, client.Gate!.Pace.CurrentRate ?? double.PositiveInfinity, nowReceived - received, nowRefused - refused));
             (refused, received) = (nowRefused, nowReceived);
         }
@@ -60,43 +60,36 @@ public static class ChangingLimitProbe
 
     private static async Task DropAsync(int from, int to, int calls)
     {
-        using var simulator = IxBrowserSimulator.Start();
-        simulator.Faults.ThrottleAbovePerSecond = from;
-        var client = simulator.CreateClient();
-        await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(from * 3)).ConfigureAwait(false);
-
-        simulator.Faults.ThrottleAbovePerSecond = to;
-        var refusedBefore = simulator.Faults.InjectedErrors;
-        using var sampler = new RateSampler(client);
-        var clock = Stopwatch.StartNew();
-        var items = await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(calls)).ConfigureAwait(false);
-        clock.Stop();
-
-        var refusals = simulator.Faults.InjectedErrors - refusedBefore;
-        var under = sampler.FirstAtOrBelow(to);
-        var failures = items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded);
-        var met = failures == 0 && under is <= 2.0 && refusals <= 2 * to;
-        Row($"drop {from}/s -> {to}/s", calls, refusals, under, null, clock.Elapsed.TotalSeconds, (double)calls / to, failures, met);
+        var change = await ChangeAsync(from, to, warmUpSeconds: 3, calls).ConfigureAwait(false);
+        var under = change.Sampler.FirstAtOrBelow(to);
+        var met = change.Failures == 0 && under is <= 2.0 && change.Refusals <= 2 * to;
+        Row($"drop {from}/s -> {to}/s", calls, change.Refusals, under, null, change.Wall, (double)calls / to, change.Failures, met);
     }
 
     private static async Task RiseAsync(int from, int to, int calls)
     {
+        var change = await ChangeAsync(from, to, warmUpSeconds: 4, calls).ConfigureAwait(false);
+        var reached = change.Sampler.FirstAtOrAbove(0.8 * to);
+        var met = change.Failures == 0 && reached is <= 10.0;
+        Row($"rise {from}/s -> {to}/s", calls, change.Refusals, null, reached, change.Wall, (double)calls / to, change.Failures, met);
+    }
+
+    /// <summary>A bulk run at <paramref name="from"/>/s long enough to learn it, then <paramref name="calls"/> more after the limit moves to <paramref name="to"/>.</summary>
+    private static async Task<(RateSampler Sampler, int Refusals, double Wall, int Failures)> ChangeAsync(int from, int to, int warmUpSeconds, int calls)
+    {
         using var simulator = IxBrowserSimulator.Start();
         simulator.Faults.ThrottleAbovePerSecond = from;
         var client = simulator.CreateClient();
-        await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(from * 4)).ConfigureAwait(false);
+        await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(from * warmUpSeconds)).ConfigureAwait(false);
 
         simulator.Faults.ThrottleAbovePerSecond = to;
         var refusedBefore = simulator.Faults.InjectedErrors;
-        using var sampler = new RateSampler(client);
+        var sampler = new RateSampler(client);
         var clock = Stopwatch.StartNew();
         var items = await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(calls)).ConfigureAwait(false);
         clock.Stop();
-
-        var reached = sampler.FirstAtOrAbove(0.8 * to);
-        var failures = items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded);
-        var met = failures == 0 && reached is <= 10.0;
-        Row($"rise {from}/s -> {to}/s", calls, simulator.Faults.InjectedErrors - refusedBefore, null, reached, clock.Elapsed.TotalSeconds, (double)calls / to, failures, met);
+        sampler.Dispose();
+        return (sampler, simulator.Faults.InjectedErrors - refusedBefore, clock.Elapsed.TotalSeconds, items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded));
     }
 
     private static async Task TwoProcessesAsync(int limit, int callsEach)

@@ -42,7 +42,7 @@ public static class PacingProbe
                 clock.Elapsed.TotalSeconds,
                 ideal,
                 ratio,
-                simulator.ReceivedRequests.Count,
+                simulator.ReceivedRequestCount,
                 simulator.Faults.InjectedErrors,
                 failures,
                 failures == 0 && ratio <= 1.25 ? "yes" : "NO"));

@@ -7,33 +7,15 @@ using Newtonsoft.Json.Linq;
 
 namespace IxBrowser.LocalApi.Testing;
 
-/// <summary>Profiles: profile-list, and the switches of a profile to each of the four proxy modes.</summary>
+/// <summary>Profiles: profile-list, and the switches of a profile to the traffic-package, purchased and custom proxy modes (API extraction: <see cref="ApiExtractionHandlers"/>).</summary>
 internal sealed class ProfileHandlers(SimulatorStore store, SpecRules spec) : ResourceHandler(store, spec)
 {
-    // The vendor's 1010xx codes for profile proxy settings (error-code appendix); the simulator
-    // answers them for the extraction operation, whose page only says "1000 1008 2007 2009 2010".
-    private static readonly Dictionary<string, int> ExtractionValueErrors = new(StringComparer.Ordinal)
-    {
-        ["proxy_type"] = IxBrowserErrorCodes.ProfileCreateProxyTypeOutOfRange,
-        ["proxy_service"] = IxBrowserErrorCodes.ProfileCreateProxyServiceOutOfRange,
-        ["proxy_data_format_type"] = IxBrowserErrorCodes.ProfileCreateProxyDataFormatTypeOutOfRange,
-        ["proxy_extraction_method"] = IxBrowserErrorCodes.ProfileCreateProxyExtractionMethodOutOfRange,
-        ["proxy_data_txt_format"] = IxBrowserErrorCodes.ProfileCreateProxyDataTxtFormatOutOfRange,
-        ["proxy_check_line"] = IxBrowserErrorCodes.MissingRequiredParameters,
-    };
-
     public override void Register(OperationRegistry registry)
     {
         registry.Add(nameof(GetProfileList), GetProfileList, ("GetProfileListRequest", ["profile_id", "name", "group_id", "tag_id", "page", "limit"]));
         registry.Add(nameof(UpdateProfileProxyForTrafficPackage), UpdateProfileProxyForTrafficPackage, ("TrafficPackageProxyInfo", ["proxy_mode", "proxy_id", "country", "city", "gateway"]));
         registry.Add(nameof(UpdateProfileProxyForPurchasedProxy), UpdateProfileProxyForPurchasedProxy, ("PurchasedProxyInfo", ["proxy_mode", "proxy_id"]));
         registry.Add(nameof(UpdateProfileProxyForCustomProxy), UpdateProfileProxyForCustomProxy, ("CustomProxyInfo", ["proxy_mode", "proxy_check_line", "proxy_type", "proxy_ip", "proxy_port", "proxy_user", "proxy_password"]));
-        registry.Add(
-            nameof(UpdateProfileProxyForApiExtraction),
-            UpdateProfileProxyForApiExtraction,
-            ("UpdateProfileProxyForApiExtractionRequest", ["profile_id", "proxy_info"]),
-            ("ApiExtractionProxyInfo", ["proxy_mode", "proxy_check_line", "proxy_type", "proxy_service", "proxy_data_format_type", "proxy_data_txt_format", "proxy_data_json_format", "proxy_extraction_method", "proxy_url"]),
-            ("ProxyDataJsonFormat", ["ip", "port", "username", "password"]));
     }
 
     /// <summary>profile-list: the profiles, filtered by id, name, group and tag, each with its current proxy mode and proxy.</summary>
@@ -198,113 +180,5 @@ internal sealed class ProfileHandlers(SimulatorStore store, SpecRules spec) : Re
         item["real_ip"] = string.Empty;
         item["cache_path"] = profile.Id.ToString("x32", CultureInfo.InvariantCulture);
         return item;
-    }
-
-    /// <summary>API extraction: stores the settings on the profile and switches it to proxy_mode 4. Answers data "success".</summary>
-    public SimulatorOutcome UpdateProfileProxyForApiExtraction(JToken? body)
-    {
-        if (body is not JObject request || request["profile_id"] is not { Type: JTokenType.Integer } profileToken || (long)profileToken < 1)
-        {
-            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
-        }
-
-        if (request["proxy_info"] is not JObject info)
-        {
-            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
-        }
-
-        switch (info["proxy_mode"])
-        {
-            case null or { Type: JTokenType.Null }:
-                return Error(IxBrowserErrorCodes.ProxyMethodEmpty);
-            case { Type: JTokenType.Integer } mode when (long)mode == 4:
-                break;
-            default:
-                // This operation only accepts 4 (API extraction); the other modes have their own endpoints.
-                return Error(IxBrowserErrorCodes.ProxyMethodOutOfRange);
-        }
-
-        var url = info["proxy_url"];
-        if (url is null || url.Type != JTokenType.String || ((string)url!).Length == 0)
-        {
-            return Error(IxBrowserErrorCodes.ProfileCreateExtractionLinkEmpty);
-        }
-
-        foreach (var field in Spec.Properties("ApiExtractionProxyInfo"))
-        {
-            var value = info[field];
-            if (value is null or { Type: JTokenType.Null })
-            {
-                if (Spec.IsRequired("ApiExtractionProxyInfo", field))
-                {
-                    return Error(IxBrowserErrorCodes.MissingRequiredParameters);
-                }
-
-                continue;
-            }
-
-            var jsonType = Spec.JsonType("ApiExtractionProxyInfo", field);
-            if (jsonType == JsonSchemaType.String && value.Type != JTokenType.String)
-            {
-                return Error(ExtractionValueErrors.TryGetValue(field, out var typeCode) ? typeCode : IxBrowserErrorCodes.MissingRequiredParameters);
-            }
-
-            if (Spec.AllowedValues("ApiExtractionProxyInfo", field) is { } allowed && !allowed.Contains((string)value!))
-            {
-                return Error(ExtractionValueErrors[field]);
-            }
-        }
-
-        // Choice: only "general" is accepted, the one provider the docs name.
-        if ((string?)info["proxy_service"] != "general")
-        {
-            return Error(IxBrowserErrorCodes.ProfileCreateProxyServiceOutOfRange);
-        }
-
-        var format = (string)info["proxy_data_format_type"]!;
-        var mapping = info["proxy_data_json_format"] as JObject;
-        if (format == "json")
-        {
-            if (string.IsNullOrEmpty((string?)mapping?["ip"]))
-            {
-                return Error(IxBrowserErrorCodes.ProfileCreateProxyDataJsonFormatIpEmpty);
-            }
-
-            if (string.IsNullOrEmpty((string?)mapping?["port"]))
-            {
-                return Error(IxBrowserErrorCodes.ProfileCreateProxyDataJsonFormatPortEmpty);
-            }
-        }
-
-        lock (Store.Gate)
-        {
-            var id = (long)profileToken;
-            if (!Store.Profiles.TryGetValue(id, out var profile))
-            {
-                return Error(IxBrowserErrorCodes.ProfileNotFound);
-            }
-
-            Store.Profiles[id] = profile with
-            {
-                ProxyMode = 4,
-                ProxyId = null,
-                CustomProxy = null,
-                TrafficPackage = null,
-                ApiExtraction = new SimulatedExtractionSettings
-                {
-                    ProxyCheckLine = (string)info["proxy_check_line"]!,
-                    ProxyType = (string)info["proxy_type"]!,
-                    ProxyService = (string)info["proxy_service"]!,
-                    ProxyDataFormatType = format,
-                    ProxyDataTxtFormat = (string?)info["proxy_data_txt_format"],
-                    JsonIpField = (string?)mapping?["ip"],
-                    JsonPortField = (string?)mapping?["port"],
-                    ProxyExtractionMethod = (string)info["proxy_extraction_method"]!,
-                    ProxyUrl = (string)url!,
-                },
-            };
-        }
-
-        return Success(new JValue("success"));
     }
 }

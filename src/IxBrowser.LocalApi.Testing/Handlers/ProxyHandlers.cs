@@ -49,26 +49,9 @@ internal sealed class ProxyHandlers(SimulatorStore store, SpecRules spec) : Reso
             return Error(IxBrowserErrorCodes.MissingRequiredParameters);
         }
 
-        // The operation's own codes (appendix 103xxx) for the mistakes it names, before the spec's generic 1000.
-        if (request["proxy_type"] is null or { Type: JTokenType.Null })
+        if (CreateRefusal(request) is { } refusal)
         {
-            return Error(IxBrowserErrorCodes.ProxyCreateProxyTypeEmpty);
-        }
-
-        // Choice: direct is refused (103003): page 39 lists http, https, socks5 and ssh only.
-        if (request["proxy_type"]!.Type != JTokenType.String || (string)request["proxy_type"]! == "direct" || Spec.AllowedValues("CreateProxyRequest", "proxy_type")?.Contains((string)request["proxy_type"]!) == false)
-        {
-            return Error(IxBrowserErrorCodes.ProxyCreateProxyTypeOutOfRange);
-        }
-
-        if (((string?)request["proxy_ip"])?.Trim().Length is null or 0)
-        {
-            return Error(IxBrowserErrorCodes.ProxyCreateProxyIpEmpty);
-        }
-
-        if (((string?)request["proxy_port"])?.Length is null or 0)
-        {
-            return Error(IxBrowserErrorCodes.ProxyCreateTheProxyPortEmpty);
+            return Error(refusal);
         }
 
         if (Checked(nameof(CreateProxy), body) is null || !TryReadTags(request["tag"], out var tags))
@@ -105,42 +88,21 @@ internal sealed class ProxyHandlers(SimulatorStore store, SpecRules spec) : Reso
     /// <summary>proxy-update: a partial update of a stored custom proxy. Answers data 1.</summary>
     public SimulatorOutcome UpdateProxy(JToken? body)
     {
+        // Choice: a missing, null or non-positive id answers 104001 ("Proxy id cannot be empty"), the
+        // operation's own code, rather than the generic 1000.
         if (body is not JObject request)
         {
             return Error(IxBrowserErrorCodes.MissingRequiredParameters);
         }
 
-        // Choice: a missing, null or non-positive id answers 104001 ("Proxy id cannot be empty"), the
-        // operation's own code, rather than the generic 1000.
         if (request["id"] is not { Type: JTokenType.Integer } idToken || (long)idToken < 1)
         {
             return Error(IxBrowserErrorCodes.ProxyIdEmpty);
         }
 
-        foreach (var field in UpdateProxyStringFields)
+        if (UpdateRefusal(request) is { } refusal)
         {
-            if (request[field] is { } value && value.Type != JTokenType.String)
-            {
-                return Error(field == "proxy_type" ? IxBrowserErrorCodes.ProxyTypeOutOfRange : IxBrowserErrorCodes.MissingRequiredParameters);
-            }
-        }
-
-        var type = (string?)request["proxy_type"];
-        if (type is not null && Spec.AllowedValues("UpdateProxyRequest", "proxy_type")?.Contains(type) == false)
-        {
-            return Error(IxBrowserErrorCodes.ProxyTypeOutOfRange);
-        }
-
-        // Choice: the ip and the port cannot be cleared (the appendix's 104002 and 104004); user,
-        // password, tags and note can, with "".
-        if ((string?)request["proxy_ip"] == string.Empty)
-        {
-            return Error(IxBrowserErrorCodes.ProxyIpEmpty);
-        }
-
-        if ((string?)request["proxy_port"] == string.Empty)
-        {
-            return Error(IxBrowserErrorCodes.ProxyPortEmpty);
+            return Error(refusal);
         }
 
         if (!TryReadTags(request["tag"], out var tags))
@@ -156,16 +118,7 @@ internal sealed class ProxyHandlers(SimulatorStore store, SpecRules spec) : Reso
                 return Error(IxBrowserErrorCodes.ProxyNotFound);
             }
 
-            var updated = stored with
-            {
-                ProxyType = type ?? stored.ProxyType,
-                ProxyIp = (string?)request["proxy_ip"] ?? stored.ProxyIp,
-                ProxyPort = (string?)request["proxy_port"] ?? stored.ProxyPort,
-                ProxyUser = (string?)request["proxy_user"] ?? stored.ProxyUser,
-                ProxyPassword = (string?)request["proxy_password"] ?? stored.ProxyPassword,
-                Tags = tags ?? stored.Tags,
-                Note = (string?)request["note"] ?? stored.Note,
-            };
+            var updated = Updated(stored, request, tags);
 
             // Choice: 104006 ("the proxy already exists") when the update would make this proxy the
             // same endpoint and account as another one.
@@ -180,6 +133,61 @@ internal sealed class ProxyHandlers(SimulatorStore store, SpecRules spec) : Reso
 
         return Success(new JValue(1));
     }
+
+    /// <summary>The operation's own codes (appendix 103xxx) for the mistakes it names, before the spec's generic 1000.</summary>
+    private int? CreateRefusal(JObject request)
+    {
+        if (request["proxy_type"] is null or { Type: JTokenType.Null })
+        {
+            return IxBrowserErrorCodes.ProxyCreateProxyTypeEmpty;
+        }
+
+        // Choice: direct is refused (103003): page 39 lists http, https, socks5 and ssh only.
+        if (request["proxy_type"]!.Type != JTokenType.String || (string)request["proxy_type"]! == "direct" || Spec.AllowedValues("CreateProxyRequest", "proxy_type")?.Contains((string)request["proxy_type"]!) == false)
+        {
+            return IxBrowserErrorCodes.ProxyCreateProxyTypeOutOfRange;
+        }
+
+        return ((string?)request["proxy_ip"])?.Trim().Length is null or 0 ? IxBrowserErrorCodes.ProxyCreateProxyIpEmpty
+            : ((string?)request["proxy_port"])?.Length is null or 0 ? IxBrowserErrorCodes.ProxyCreateTheProxyPortEmpty
+            : null;
+    }
+
+    /// <summary>What proxy-update refuses in a body with a valid id: non-string fields (1000, or 104003 for the type), a type outside the spec's set, an emptied ip or port.</summary>
+    private int? UpdateRefusal(JObject request)
+    {
+        foreach (var field in UpdateProxyStringFields)
+        {
+            if (request[field] is { } value && value.Type != JTokenType.String)
+            {
+                return field == "proxy_type" ? IxBrowserErrorCodes.ProxyTypeOutOfRange : IxBrowserErrorCodes.MissingRequiredParameters;
+            }
+        }
+
+        var type = (string?)request["proxy_type"];
+        if (type is not null && Spec.AllowedValues("UpdateProxyRequest", "proxy_type")?.Contains(type) == false)
+        {
+            return IxBrowserErrorCodes.ProxyTypeOutOfRange;
+        }
+
+        // Choice: the ip and the port cannot be cleared (the appendix's 104002 and 104004); user,
+        // password, tags and note can, with "".
+        return (string?)request["proxy_ip"] == string.Empty ? IxBrowserErrorCodes.ProxyIpEmpty
+            : (string?)request["proxy_port"] == string.Empty ? IxBrowserErrorCodes.ProxyPortEmpty
+            : null;
+    }
+
+    /// <summary>A partial update: what the body leaves out keeps its stored value.</summary>
+    private static SimulatedProxy Updated(SimulatedProxy stored, JObject request, List<string>? tags) => stored with
+    {
+        ProxyType = (string?)request["proxy_type"] ?? stored.ProxyType,
+        ProxyIp = (string?)request["proxy_ip"] ?? stored.ProxyIp,
+        ProxyPort = (string?)request["proxy_port"] ?? stored.ProxyPort,
+        ProxyUser = (string?)request["proxy_user"] ?? stored.ProxyUser,
+        ProxyPassword = (string?)request["proxy_password"] ?? stored.ProxyPassword,
+        Tags = tags ?? stored.Tags,
+        Note = (string?)request["note"] ?? stored.Note,
+    };
 
     /// <summary>proxy-delete: removes a stored custom proxy. Answers data 1.</summary>
     public SimulatorOutcome DeleteProxy(JToken? body)

@@ -36,6 +36,7 @@ internal sealed class OperationRegistry
         ResourceHandler[] handlers =
         [
             new ProfileHandlers(store, spec),
+            new ApiExtractionHandlers(store, spec),
             new ProxyHandlers(store, spec),
             new ProxyTagHandlers(store, spec),
             new GroupHandlers(store, spec),

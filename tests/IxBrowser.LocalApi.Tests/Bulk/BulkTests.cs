@@ -109,7 +109,7 @@ public class BulkTests
         var sent = items.Where(i => i.Status != IxBrowserBulkItemStatus.NotSent).ToList();
         Assert.InRange(sent.Count, 5, 6);
         Assert.All(sent, i => Assert.Equal(IxBrowserBulkItemStatus.Succeeded, i.Status));
-        Assert.Equal(sent.Count, simulator.ReceivedRequests.Count);
+        Assert.Equal(sent.Count, simulator.ReceivedRequestCount);
         Assert.All(items.Skip(sent.Count), i => Assert.Equal(IxBrowserBulkItemStatus.NotSent, i.Status));
     }
 

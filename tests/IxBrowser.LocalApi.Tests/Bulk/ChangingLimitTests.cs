@@ -71,7 +71,8 @@ public class ChangingLimitTests
         Assert.All(items, item => Assert.Equal(IxBrowserBulkItemStatus.Succeeded, item.Status));
         var refusals = simulator.Faults.InjectedErrors - before;
         Assert.True(refusals <= 2 * 10, $"{refusals} refusals after the limit fell to 10/s");
-        Assert.True(client.Gate!.Pace.CurrentRate <= 10, $"pace {client.Gate.Pace.CurrentRate}/s after the fall");
+        // The pace probes a little above the limit between refusals; it must be near the new limit, not the old one.
+        Assert.True(client.Gate!.Pace.CurrentRate <= 15, $"pace {client.Gate.Pace.CurrentRate}/s after the fall to 10/s");
     }
 
     [Fact]

@@ -7,11 +7,12 @@ using System.Threading.Tasks;
 using CsCheck;
 using IxBrowser.LocalApi.Tests.Reliability;
 using IxBrowser.LocalApi.Tests.Support;
+using Xunit.Abstractions;
 
 namespace IxBrowser.LocalApi.Tests.Hostile;
 
 /// <summary>Secrets are masked however the JSON spells them: escaped, in other cases, as other types, short, cut off.</summary>
-public class SecretSpellingTests
+public class SecretSpellingTests(ITestOutputHelper output)
 {
     private const string Secret = "spell-SECRET-8d2f";
 
@@ -116,7 +117,7 @@ public class SecretSpellingTests
             seed: 20261130,
             cases: 10_000,
             print: t => Answer(names[t.Item1], t.Item2, t.Item3, t.Item4, t.Item6));
-        Console.WriteLine($"Property: secret spellings, {cases} cases, seed 20261130");
+        output.WriteLine($"Property: secret spellings, {cases} cases, seed 20261130");
     }
 
     private static string Answer(string name, bool[] escapes, bool[] upper, int shape, int padding)

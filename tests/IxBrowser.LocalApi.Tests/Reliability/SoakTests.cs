@@ -96,7 +96,7 @@ public class SoakTests(ITestOutputHelper output)
         clock.Stop();
         var total = outcomes.Values.Sum() + foreign.Count;
         var lost = Enumerable.Range(1, Workers).Where(id => simulator.GetProxy(id)!.Note != (lastSuccess[id] ?? string.Empty)).ToList();
-        output.WriteLine($"Soak: {total} calls from {Workers} tasks in {clock.Elapsed.TotalSeconds:0.0} s; {simulator.ReceivedRequests.Count} requests reached the simulator with 5% faults injected (seed {Seed}).");
+        output.WriteLine($"Soak: {total} calls from {Workers} tasks in {clock.Elapsed.TotalSeconds:0.0} s; {simulator.ReceivedRequestCount} requests reached the simulator with 5% faults injected (seed {Seed}).");
         output.WriteLine("  outcomes: " + string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")) + $", foreign exceptions {foreign.Count}");
         output.WriteLine($"  connections opened {simulator.ConnectionsOpened}, most requests in flight {simulator.MaxRequestsInFlight}, proxies whose last successful write was lost {lost.Count}");
 
@@ -146,7 +146,7 @@ public class SoakTests(ITestOutputHelper output)
 
         var items = results.SelectMany(r => r).ToList();
         var failed = items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded);
-        output.WriteLine($"Soak, throttled phase: {items.Count} bulk updates from {Tasks} clients against 1010 above 200/s in {clock.Elapsed.TotalSeconds:0.0} s (ideal {items.Count / 200.0:0.0} s); {simulator.ReceivedRequests.Count} requests, {simulator.Faults.InjectedErrors} refused as too fast, {failed} failed, most in flight {simulator.MaxRequestsInFlight}.");
+        output.WriteLine($"Soak, throttled phase: {items.Count} bulk updates from {Tasks} clients against 1010 above 200/s in {clock.Elapsed.TotalSeconds:0.0} s (ideal {items.Count / 200.0:0.0} s); {simulator.ReceivedRequestCount} requests, {simulator.Faults.InjectedErrors} refused as too fast, {failed} failed, most in flight {simulator.MaxRequestsInFlight}.");
 
         Assert.Equal(Tasks * PerTask, items.Count);
         Assert.Equal(0, failed);

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Tests.Support;
 using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
 
 namespace IxBrowser.LocalApi.Tests.Simulator;
 
@@ -18,7 +19,7 @@ namespace IxBrowser.LocalApi.Tests.Simulator;
 /// state, the dump's mode and atomicity; and every misuse (a hostile state file, a taken port, a dump
 /// path that cannot be written) is one clear line with exit code 2, before anything is served.
 /// </summary>
-public sealed class StandaloneShutdownTests : IDisposable
+public sealed class StandaloneShutdownTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ixb-stop-").FullName;
 
@@ -81,7 +82,7 @@ public sealed class StandaloneShutdownTests : IDisposable
         var note = (string?)((JArray)state["Proxies"]!).Single(p => (long)p["Id"]! == 24320)["Note"];
         var last = lastNote.TryGetValue(0, out var acknowledged) ? acknowledged : -1;
         Assert.Contains(note, new[] { $"w0-{last}", $"w0-{last + 1}" });
-        Console.WriteLine($"Simulator shutdown: SIGTERM with 16 writers and 100 ms latency, {created.Count} acknowledged creates, {missing.Count} missing from the dump");
+        output.WriteLine($"Simulator shutdown: SIGTERM with 16 writers and 100 ms latency, {created.Count} acknowledged creates, {missing.Count} missing from the dump");
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class StandaloneShutdownTests : IDisposable
 
         Assert.Equal(0, simulator.ExitCode);
         Assert.Equal(count, ((JArray)JObject.Parse(await File.ReadAllTextAsync(dump))["Proxies"]!).Count);
-        Console.WriteLine($"Simulator shutdown: {count} proxies written {clock.ElapsedMilliseconds} ms after SIGTERM");
+        output.WriteLine($"Simulator shutdown: {count} proxies written {clock.ElapsedMilliseconds} ms after SIGTERM");
     }
 
     public static TheoryData<string, string, string> HostileStates() => new()
