@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using Microsoft.OpenApi;
 using Newtonsoft.Json.Linq;
 
 namespace IxBrowser.LocalApi.Testing;
