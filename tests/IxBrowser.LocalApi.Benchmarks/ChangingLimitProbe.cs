@@ -12,8 +12,8 @@ namespace IxBrowser.LocalApi.Benchmarks;
 /// <summary>
 /// The pace against an app whose limit moves, and two processes against one app (issue 21). Each
 /// row prints what happened; the tests (Bulk/ChangingLimitTests) assert failures and shares. Two
-/// "processes" are two clients with gates of their own (ShareGate = false): the app cannot tell them
-/// from two processes, since each learns only from its own answers.
+/// sharing rows each: two clients with gates of their own in this process (the tests' model), and
+/// two real processes (two runs of this program) against one standalone simulator process.
 /// Targets: after a drop, back under the new limit within 2 s with at most twice the limit's worth of
 /// refusals; after a rise, 80 % of the new limit within 10 s; two processes each at least 35 % of the
 /// limit while both run, and both done within 1.5x the combined ideal.
@@ -32,6 +32,8 @@ public static class ChangingLimitProbe
         Console.WriteLine();
         Console.WriteLine("| case | calls each | A's share of the limit | B's share | both done (s) | combined ideal (s) | ratio | failures | target met |");
         Console.WriteLine("| :--- | ---------: | ---------------------: | --------: | ------------: | -----------------: | ----: | -------: | :--------- |");
+        await TwoClientsAsync(20, 200).ConfigureAwait(false);
+        await TwoClientsAsync(50, 500).ConfigureAwait(false);
         await TwoProcessesAsync(20, 200).ConfigureAwait(false);
         await TwoProcessesAsync(50, 500).ConfigureAwait(false);
     }
@@ -92,7 +94,8 @@ public static class ChangingLimitProbe
         return (sampler, simulator.Faults.InjectedErrors - refusedBefore, clock.Elapsed.TotalSeconds, items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded));
     }
 
-    private static async Task TwoProcessesAsync(int limit, int callsEach)
+    /// <summary>Two clients with gates of their own in this process: the model the tests assert on.</summary>
+    private static async Task TwoClientsAsync(int limit, int callsEach)
     {
         using var simulator = IxBrowserSimulator.Start();
         simulator.Faults.ThrottleAbovePerSecond = limit;
@@ -116,6 +119,47 @@ public static class ChangingLimitProbe
         var met = failures == 0 && shareA >= 0.35 && shareB >= 0.35 && ratio <= 1.5;
         Console.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
+            "| two clients, one process, at {0}/s | {1} | {2:0%} | {3:0%} | {4:0.00} | {5:0.00} | {6:0.00} | {7} | {8} |",
+            limit,
+            callsEach,
+            shareA,
+            shareB,
+            clock.Elapsed.TotalSeconds,
+            ideal,
+            ratio,
+            failures,
+            met ? "yes" : "NO"));
+    }
+
+    /// <summary>
+    /// Two real processes (this program's --pacing-worker) against one standalone simulator process:
+    /// each has its own gate and learns only from its own answers, as two tools on one ixBrowser do.
+    /// </summary>
+    private static async Task TwoProcessesAsync(int limit, int callsEach)
+    {
+        var port = FreePort();
+        using var simulator = StartDotnet("IxBrowser.LocalApi.Simulator.dll", $"--listen 127.0.0.1:{port} --throttle {limit} --keep-requests 0");
+        while (await simulator.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line && !line.Contains("listening on", StringComparison.Ordinal))
+        {
+        }
+
+        var clock = Stopwatch.StartNew();
+        var a = new Worker(StartDotnet("IxBrowser.LocalApi.Benchmarks.dll", $"--pacing-worker http://127.0.0.1:{port}/ {callsEach}"));
+        var b = new Worker(StartDotnet("IxBrowser.LocalApi.Benchmarks.dll", $"--pacing-worker http://127.0.0.1:{port}/ {callsEach}"));
+        await Task.WhenAny(a.Finished, b.Finished).ConfigureAwait(false);
+        var overlap = clock.Elapsed.TotalSeconds;
+        var shareA = a.Done / overlap / limit;
+        var shareB = b.Done / overlap / limit;
+        var failures = await a.Finished.ConfigureAwait(false) + await b.Finished.ConfigureAwait(false);
+        clock.Stop();
+        simulator.StandardInput.WriteLine();
+        simulator.WaitForExit(30_000);
+
+        var ideal = 2.0 * callsEach / limit;
+        var ratio = clock.Elapsed.TotalSeconds / ideal;
+        var met = failures == 0 && shareA >= 0.35 && shareB >= 0.35 && ratio <= 1.5;
+        Console.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
             "| two processes at {0}/s | {1} | {2:0%} | {3:0%} | {4:0.00} | {5:0.00} | {6:0.00} | {7} | {8} |",
             limit,
             callsEach,
@@ -126,6 +170,66 @@ public static class ChangingLimitProbe
             ratio,
             failures,
             met ? "yes" : "NO"));
+    }
+
+    /// <summary>--pacing-worker URL N: N bulk updates with default options, printing "P n" after each item and "DONE failures" at the end.</summary>
+    public static async Task WorkerAsync(Uri baseAddress, int calls)
+    {
+        var client = new IxBrowserClient(new IxBrowserClientOptions { BaseAddress = baseAddress });
+        var done = 0;
+        var progress = new Reporter(() => Console.Out.WriteLine("P " + Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture)));
+        var items = await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(calls), progress).ConfigureAwait(false);
+        Console.Out.WriteLine("DONE " + items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static Process StartDotnet(string dll, string arguments) =>
+        Process.Start(new ProcessStartInfo("dotnet", $"\"{System.IO.Path.Combine(AppContext.BaseDirectory, dll)}\" {arguments}") { RedirectStandardOutput = true, RedirectStandardInput = true })!;
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A worker process: how many items it has finished, and its failures once it is done.</summary>
+    private sealed class Worker
+    {
+        private int _done;
+
+        public Worker(Process process)
+        {
+            Finished = ReadAsync(process);
+        }
+
+        public int Done => Volatile.Read(ref _done);
+
+        public Task<int> Finished { get; }
+
+        private async Task<int> ReadAsync(Process process)
+        {
+            using (process)
+            {
+                while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+                {
+                    if (line.StartsWith("P ", StringComparison.Ordinal))
+                    {
+                        Volatile.Write(ref _done, int.Parse(line.AsSpan(2), CultureInfo.InvariantCulture));
+                    }
+                    else if (line.StartsWith("DONE ", StringComparison.Ordinal))
+                    {
+                        return int.Parse(line.AsSpan(5), CultureInfo.InvariantCulture);
+                    }
+                }
+
+                return int.MaxValue;
+            }
+        }
+    }
+
+    private sealed class Reporter(Action report) : IProgress<IxBrowserBulkProgress>
+    {
+        public void Report(IxBrowserBulkProgress value) => report();
     }
 
     private static void Row(string name, int calls, int refusals, double? under, double? reached, double wall, double ideal, int failures, bool met) =>

@@ -34,6 +34,13 @@ if (args.Length == 4 && args[0] == "--pacing-trace")
     return;
 }
 
+if (args.Length == 3 && args[0] == "--pacing-worker")
+{
+    // One of the two processes of the pacing table's two-process rows.
+    await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.WorkerAsync(new Uri(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length == 1 && args[0] == "--pacing-changes")
 {
     // Only the moving-limit and two-process rows of --pacing.
