@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using IxBrowser.LocalApi.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -114,7 +115,7 @@ internal sealed class SimulatorHttpHost : IDisposable
                 PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ArriveAsync),
             });
         }
-        catch (Exception e) when (Find<SocketException>(e) is { SocketErrorCode: SocketError.AddressAlreadyInUse } || Find<IOException>(e)?.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) == true)
+        catch (Exception e) when (ExceptionChain.Find<SocketException>(e) is { SocketErrorCode: SocketError.AddressAlreadyInUse } || ExceptionChain.Find<IOException>(e)?.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) == true)
         {
             throw new SimulatorAddressInUseException(url, e);
         }
@@ -139,20 +140,6 @@ internal sealed class SimulatorHttpHost : IDisposable
         {
             throw new SimulatorAddressInUseException(url, e);
         }
-    }
-
-    private static T? Find<T>(Exception? e)
-        where T : Exception
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 
     private async Task ArriveAsync(HttpContext context, Func<Task> next)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using IxBrowser.LocalApi.Internal;
 
 namespace IxBrowser.LocalApi;
 
@@ -118,7 +119,7 @@ internal static class CallFailures
             return new IxBrowserConnectionException(operation.Id, tls, baseAddress, exception) { NothingSent = true, Permanent = true };
         }
 
-        var refused = Find<SocketException>(exception)?.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.AddressNotAvailable;
+        var refused = ExceptionChain.Find<SocketException>(exception)?.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.AddressNotAvailable;
         var again = operation.RetrySafe
             ? "sending it again is safe"
             : "it is not safe to send it again blindly: check ixBrowser's state first";
@@ -137,25 +138,11 @@ internal static class CallFailures
             return true;
         }
 #endif
-        return Find<AuthenticationException>(exception) is not null
+        return ExceptionChain.Find<AuthenticationException>(exception) is not null
             || exception.Message.Contains("SSL connection could not be established");
     }
 
     public static bool IsTransportFailure(Exception exception) => exception is HttpRequestException or System.IO.IOException;
-
-    private static T? Find<T>(Exception? exception)
-        where T : Exception
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
 
     private static string Excerpt(string body, IReadOnlyList<string> secrets)
     {
