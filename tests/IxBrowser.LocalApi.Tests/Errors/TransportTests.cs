@@ -36,7 +36,7 @@ public class TransportTests
         var error = await Assert.ThrowsAsync<IxBrowserTimeoutException>(() => api.Client.UpdateProxyAsync(new UpdateProxyRequest { Id = 1 }));
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), error.Timeout);
-        Assert.StartsWith("UpdateProxy timed out: the ixBrowser local API did not answer within 0.3 s. ixBrowser may be busy; try again, or raise the timeout. (1 attempt in 0.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("UpdateProxy timed out: the ixBrowser local API did not answer within 0.3 s. ixBrowser may be busy; try again, or raise the timeout. (1 attempt in ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
