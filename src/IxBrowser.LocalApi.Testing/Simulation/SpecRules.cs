@@ -54,16 +54,27 @@ internal sealed class SpecRules
             from path in result.Document.Paths
             from operation in path.Value.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>()
             let media = operation.Value.RequestBody?.Content?["application/json"]
-            let success = operation.Value.Responses?["200"].Content?["application/json"].Examples?["success"].Value?["data"]
+            let example = operation.Value.Responses?["200"].Content?["application/json"].Examples?["success"].Value
             select new SpecOperation(
                 operation.Value.OperationId ?? throw new InvalidOperationException($"{path.Key} has no operationId."),
                 path.Key,
                 (media?.Schema as OpenApiSchemaReference)?.Reference.Id ?? throw new InvalidOperationException($"{path.Key} has no named request schema."),
-                JToken.Parse(success?.ToJsonString() ?? throw new InvalidOperationException($"{path.Key} has no success example.")),
+                // A success without data (profile-close's example has no "data" at all) answers data: null.
+                example is null ? throw new InvalidOperationException($"{path.Key} has no success example (responses/200/content/application/json/examples/success).")
+                    : example["data"] is { } data ? JsonOf(data) : JValue.CreateNull(),
                 AlternatePaths(operation.Value)))
             .ToList();
         return new SpecRules(schemas, operations);
     }
+
+    /// <summary>
+    /// An example's JSON as Newtonsoft reads it. Microsoft.OpenApi stores a YAML null as a sentinel
+    /// string (JsonNullSentinel); it is turned back into null here, so <c>data: null</c> answers null.
+    /// </summary>
+    public static JToken JsonOf(System.Text.Json.Nodes.JsonNode node) =>
+        JToken.Parse(node.ToJsonString().Replace(NullSentinel, "null"));
+
+    private static readonly string NullSentinel = JsonNullSentinel.JsonNull.ToJsonString();
 
     private static IReadOnlyList<string> AlternatePaths(OpenApiOperation operation) =>
         operation.Extensions?.TryGetValue("x-alternate-paths", out var extension) == true && extension is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonArray paths }

@@ -35,7 +35,7 @@ public partial class IxBrowserClient : IIxBrowserClient
     private readonly ConcurrentDictionary<IxBrowserOperation, Uri> _uris = new();
     private readonly IxBrowserCallPipeline _pipeline;
     private readonly IxBrowserGate _gate;
-    private readonly ResiliencePipeline _resilience;
+    private readonly IxBrowserCallPipeline.GatePipelines _resilience;
     private readonly ILogger _logger;
 
     /// <summary>
@@ -141,7 +141,7 @@ public partial class IxBrowserClient : IIxBrowserClient
             // Failures travel through the pipeline as outcomes, not exceptions: each throw and rethrow
             // through an async frame costs a stack-trace capture, and the failure path is measured
             // (FailurePathBenchmarks). The state overload and a pooled context avoid per-call closures.
-            outcome = await _resilience.ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+            outcome = await _resilience.For(call.Operation).ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
         }
         finally
         {
@@ -161,7 +161,7 @@ public partial class IxBrowserClient : IIxBrowserClient
                 IxBrowserLog.CallSucceeded(_logger, operation, elapsed, call.Attempts);
                 return outcome.Result!;
             case TimeoutRejectedException exception:
-                var timeout = new IxBrowserTimeoutException(operation, _pipeline.Options.Timeout, exception);
+                var timeout = new IxBrowserTimeoutException(operation, _pipeline.TimeoutOf(call.Operation), exception);
                 timeout.Record(call.Attempts, TimeSpan.FromMilliseconds(elapsed));
                 IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, timeout);
                 throw timeout;
@@ -242,7 +242,7 @@ public partial class IxBrowserClient : IIxBrowserClient
             return Failed(operation, CallFailures.NotAnEnvelope(operation.Id, BaseAddress, status, body, parseError, call.Secrets()));
         }
 
-        if (response.Status.Code == 0 && response.HasData && response.DataMismatch is null)
+        if (response.IsSuccess)
         {
             return Outcome.FromResult(response);
         }

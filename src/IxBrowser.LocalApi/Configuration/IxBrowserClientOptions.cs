@@ -21,6 +21,14 @@ public sealed class IxBrowserClientOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long one attempt of a long-running operation (the spec's x-long-running: opening a profile,
+    /// which starts a browser and can take 10 to 60 seconds) may take. Default 90 seconds, below
+    /// HttpClient's own default Timeout of 100 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// disables it. Such calls take no slot of <see cref="MaxConcurrentRequests"/>.
+    /// </summary>
+    public TimeSpan LongRunningTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
     /// How many times a call is retried after error 1004 (system error) or a failed connection. Default 3;
     /// 0 disables every retry, 1010 included. At most 10. Error 1010 (too fast) is retried within
     /// <see cref="TooFastPatience"/> instead.

@@ -40,6 +40,17 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
                 "In configuration a bare number means days (\"Timeout\": 30 is 30 days): write a time span such as \"00:00:30\" for 30 seconds.");
         }
 
+        if (options.LongRunningTimeout <= TimeSpan.Zero && options.LongRunningTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"IxBrowserClientOptions.LongRunningTimeout must be positive (or Timeout.InfiniteTimeSpan to disable it), not {options.LongRunningTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (options.LongRunningTimeout > MaxTimeout)
+        {
+            problems.Add($"IxBrowserClientOptions.LongRunningTimeout must be at most one day, not {options.LongRunningTimeout.ToString("c", CultureInfo.InvariantCulture)}. " +
+                "In configuration a bare number means days: write a time span such as \"00:01:30\" for 90 seconds.");
+        }
+
         if (options.MaxResponseBytes < MinResponseBytes)
         {
             problems.Add($"IxBrowserClientOptions.MaxResponseBytes must be at least {MinResponseBytes} bytes (an envelope with an error), not {options.MaxResponseBytes}. The default is {IxBrowserClientOptions.DefaultMaxResponseBytes}.");

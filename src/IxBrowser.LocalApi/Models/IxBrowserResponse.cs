@@ -25,6 +25,15 @@ public class IxBrowserResponse
     [JsonIgnore]
     internal string? DataMismatch { get; set; }
 
+    /// <summary>
+    /// Whether this answer is the operation's success: code 0 and data that fits its x-success-data.
+    /// The one place that decides it (the client and the contract checker both ask here).
+    /// </summary>
+    internal bool IsSuccess => Status.Code == 0 && DataMismatch is null && (HasData || !NeedsData);
+
+    /// <summary>Whether a success must carry data: false for an operation whose x-success-data kind is none.</summary>
+    private protected virtual bool NeedsData => true;
+
     /// <inheritdoc />
     public override string ToString() => "{ error: " + Status + " }";
 

@@ -17,5 +17,7 @@ public class IxBrowserResponse<TData> : IxBrowserResponse
     /// <inheritdoc />
     public override string ToString() => "{ error: " + Status + ", data: " + Internal.ModelText.Value(Data) + " }";
 
+    private protected override bool NeedsData => typeof(TData) != typeof(IxBrowserNoData);
+
     internal override void SetData(object? value) => Data = (TData)value!;
 }

@@ -8,11 +8,12 @@ namespace IxBrowser.LocalApi;
 /// </summary>
 internal abstract class IxBrowserOperation
 {
-    protected IxBrowserOperation(string id, string path, bool retrySafe, string expectedData, int[] documentedErrorCodes)
+    protected IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, string expectedData, int[] documentedErrorCodes)
     {
         Id = id;
         Path = path;
         RetrySafe = retrySafe;
+        LongRunning = longRunning;
         ExpectedData = expectedData;
         DocumentedErrorCodes = documentedErrorCodes;
     }
@@ -25,6 +26,9 @@ internal abstract class IxBrowserOperation
 
     /// <summary>x-retry-safe: whether sending the request again after a lost answer is harmless.</summary>
     public bool RetrySafe { get; }
+
+    /// <summary>x-long-running: the app may take a minute to answer, so an attempt gets IxBrowserClientOptions.LongRunningTimeout.</summary>
+    public bool LongRunning { get; }
 
     /// <summary>x-success-data in words, for example <c>the integer 1</c>; used in protocol-error messages.</summary>
     public string ExpectedData { get; }

@@ -6,8 +6,8 @@ namespace IxBrowser.LocalApi;
 internal sealed class IxBrowserOperation<TRequest, TData> : IxBrowserOperation
     where TRequest : class
 {
-    public IxBrowserOperation(string id, string path, bool retrySafe, string expectedData, int[] documentedErrorCodes)
-        : base(id, path, retrySafe, expectedData, documentedErrorCodes)
+    public IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, string expectedData, int[] documentedErrorCodes)
+        : base(id, path, retrySafe, longRunning, expectedData, documentedErrorCodes)
     {
     }
 }

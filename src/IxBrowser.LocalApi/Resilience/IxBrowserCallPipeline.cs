@@ -29,7 +29,7 @@ internal sealed class IxBrowserCallPipeline
     internal static readonly ResiliencePropertyKey<CallProgress> ProgressKey = new("IxBrowser.CallProgress");
 
     private readonly ILogger _logger;
-    private readonly ConditionalWeakTable<IxBrowserGate, ResiliencePipeline> _pipelines = new();
+    private readonly ConditionalWeakTable<IxBrowserGate, GatePipelines> _pipelines = new();
     private readonly ConcurrentDictionary<string, IxBrowserGate> _ownGates = new(StringComparer.OrdinalIgnoreCase);
 
     public IxBrowserCallPipeline(IxBrowserClientOptions options, ILogger? logger)
@@ -43,15 +43,29 @@ internal sealed class IxBrowserCallPipeline
     /// The gate of the address a client actually sends to (shared by the process unless ShareGate is
     /// off, then this pipeline's own) and the Polly pipeline that runs calls through it.
     /// </summary>
-    public (IxBrowserGate Gate, ResiliencePipeline Pipeline) For(Uri address)
+    public (IxBrowserGate Gate, GatePipelines Pipelines) For(Uri address)
     {
         var gate = Options.ShareGate
             ? IxBrowserGate.Shared(address, Options)
             : _ownGates.GetOrAdd(IxBrowserGate.Key(address), _ => new IxBrowserGate(Options));
-        return (gate, _pipelines.GetValue(gate, Build));
+        return (gate, _pipelines.GetValue(gate, g => new GatePipelines(Build(g, longRunning: false), Build(g, longRunning: true))));
     }
 
-    private ResiliencePipeline Build(IxBrowserGate gate)
+    /// <summary>The attempt timeout of an operation: <see cref="IxBrowserClientOptions.LongRunningTimeout"/> for an x-long-running one.</summary>
+    public TimeSpan TimeoutOf(IxBrowserOperation operation) => operation.LongRunning ? Options.LongRunningTimeout : Options.Timeout;
+
+    /// <summary>
+    /// The two pipelines of a gate. A long-running operation (profile-open: the app starts a browser,
+    /// 10-60 s) takes no concurrency slot, so that one slow open does not hold back every other call
+    /// (closes, lists, the next open); it is still paced, and gets LongRunningTimeout per attempt.
+    /// How many browsers open at once is the caller's cap (IxBrowserProfileRunOptions.MaxOpenBrowsers).
+    /// </summary>
+    internal sealed class GatePipelines(ResiliencePipeline regular, ResiliencePipeline longRunning)
+    {
+        public ResiliencePipeline For(IxBrowserOperation operation) => operation.LongRunning ? longRunning : regular;
+    }
+
+    private ResiliencePipeline Build(IxBrowserGate gate, bool longRunning)
     {
         var builder = new ResiliencePipelineBuilder();
         if (Options.MaxRetryAttempts > 0)
@@ -86,11 +100,16 @@ internal sealed class IxBrowserCallPipeline
 
         // The slot first, then the pace: a call waits for its permit while holding the slot, so a slow
         // answer cannot let permits pile up and go out together.
-        builder.AddRateLimiter(gate.Concurrency);
-        builder.AddRateLimiter(gate.Pace);
-        if (Options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (!longRunning)
         {
-            builder.AddTimeout(Options.Timeout);
+            builder.AddRateLimiter(gate.Concurrency);
+        }
+
+        builder.AddRateLimiter(gate.Pace);
+        var timeout = longRunning ? Options.LongRunningTimeout : Options.Timeout;
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(timeout);
         }
 
         return builder.Build();

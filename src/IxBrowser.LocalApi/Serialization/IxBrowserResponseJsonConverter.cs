@@ -65,6 +65,13 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
 
     private static void ReadData(JsonReader reader, JsonSerializer serializer, Type dataType, IxBrowserResponse response)
     {
+        if (dataType == typeof(IxBrowserNoData))
+        {
+            // x-success-data kind none: whatever the app puts here (null, [], "success") is not data.
+            reader.Skip();
+            return;
+        }
+
         if (reader.TokenType == JsonToken.Null)
         {
             return;

@@ -100,9 +100,32 @@ internal static class RequestValidator
                 problems.Add($"{NameOf(prefix, property)} must be {pattern.Hint}; {shown}.");
             }
 
+            if (value is IList<long> ids)
+            {
+                AddIdListProblems(ids, NameOf(prefix, property), property.Required, problems);
+            }
+
             if (property.IsModel && depth < 8)
             {
                 Check(value, prefix + property.Property.Name + ".", problems, depth + 1);
+            }
+        }
+    }
+
+    /// <summary>An id list (x-wire-format id-list or id-strings): ids start at 1, and a required list names at least one.</summary>
+    private static void AddIdListProblems(IList<long> ids, string name, bool required, List<string> problems)
+    {
+        if (required && ids.Count == 0)
+        {
+            problems.Add($"{name} must list at least one id; it is empty.");
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] < 1)
+            {
+                problems.Add($"{name} must hold ids from 1; item {i} is {ids[i].ToString(CultureInfo.InvariantCulture)}.");
+                return;
             }
         }
     }

@@ -52,6 +52,9 @@ public static class ContractChecker
         _ => null,
     };
 
+    /// <summary>An example's JSON text, with Microsoft.OpenApi's null sentinel (how it stores a YAML null) written as null.</summary>
+    public static string JsonText(JsonNode node) => node.ToJsonString().Replace(JsonNullSentinel.JsonNull.ToJsonString(), "null");
+
     public static JsonNode? Extension(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
         extensions?.TryGetValue(name, out var extension) == true && extension is JsonNodeExtension { Node: var node } ? node : null;
 
@@ -65,6 +68,9 @@ public static class ContractChecker
             "boolean" => typeof(bool),
             "object" => Library.GetType("IxBrowser.LocalApi." + (string?)data["schema"]),
             "page" => Library.GetType("IxBrowser.LocalApi." + (string?)data["items"]) is { } item ? typeof(IxBrowserPage<>).MakeGenericType(item) : null,
+            "none" => typeof(IxBrowserNoData),
+            "list" when (string?)data["items"] == "int64" => typeof(IList<long>),
+            "list" => Library.GetType("IxBrowser.LocalApi." + (string?)data["items"]) is { } listed ? typeof(IList<>).MakeGenericType(listed) : null,
             _ => null,
         }
         : null;
@@ -445,7 +451,7 @@ public static class ContractChecker
             // A string on the wire, a .NET type in C# (its converter is named in Class.liquid).
             return (string?)wireFormat switch
             {
-                "id-list" => typeof(IList<long>),
+                "id-list" or "id-strings" => typeof(IList<long>),
                 "decimal" => typeof(decimal?),
                 _ => null,
             };
@@ -469,7 +475,7 @@ public static class ContractChecker
 
         if (schema.Type == JsonSchemaType.Array)
         {
-            return schema.Items is { } items && ExpectedType(items, required: true) is { } item ? typeof(ICollection<>).MakeGenericType(item) : null;
+            return schema.Items is { } items && ExpectedType(items, required: true) is { } item ? typeof(IList<>).MakeGenericType(item) : null;
         }
 
         Type? basic = (schema.Type, schema.Format) switch
@@ -527,7 +533,7 @@ public static class ContractChecker
             return;
         }
 
-        var original = JToken.Parse(example.ToJsonString());
+        var original = JToken.Parse(JsonText(example));
         try
         {
             var model = JsonConvert.DeserializeObject(original.ToString(), type);
@@ -554,9 +560,9 @@ public static class ContractChecker
         var envelope = typeof(IxBrowserResponse<>).MakeGenericType(dataType);
         try
         {
-            var response = (IxBrowserResponse)typeof(WireJson).GetMethod(nameof(WireJson.Deserialize))!.MakeGenericMethod(envelope).Invoke(null, new object[] { example.ToJsonString() })!;
+            var response = (IxBrowserResponse)typeof(WireJson).GetMethod(nameof(WireJson.Deserialize))!.MakeGenericMethod(envelope).Invoke(null, new object[] { JsonText(example) })!;
             var data = response;
-            if (response.Status.Code == 0 && (!data.HasData || data.DataMismatch is not null))
+            if (response.Status.Code == 0 && !data.IsSuccess)
             {
                 drifts.Add(new(location, $"IxBrowserResponse<{dataType.Name}>", $"a success whose data is {data.DataMismatch ?? "absent"}, not the operation's x-success-data"));
             }

@@ -11,17 +11,19 @@ public class ReadmeTests
     [Fact]
     public void The_operations_table_lists_every_operation_of_the_spec_with_its_path_and_method()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryCopy.FindRoot(), "README.md"));
+        // Checked for presence (path, method, and "no" where the spec says not retry-safe): the reason
+        // given in the retry column is prose, not a fact to keep in step.
+        var table = File.ReadAllLines(Path.Combine(RepositoryCopy.FindRoot(), "docs", "operations.md"));
         var missing = (
             from o in ContractChecker.Operations(SpecDocument.Load().Document)
-            let row = readme.FirstOrDefault(line => line.StartsWith('|') && line.Contains($"`{o.Path}`", StringComparison.Ordinal))
+            let row = table.FirstOrDefault(line => line.StartsWith('|') && line.Contains($"`{o.Path}`", StringComparison.Ordinal))
             let retrySafe = ContractChecker.Extension(o.Operation.Extensions, "x-retry-safe")!.GetValue<bool>()
             where row is null
                 || !row.Contains($"`{o.Operation.OperationId}Async`", StringComparison.Ordinal)
-                || row.TrimEnd().EndsWith(retrySafe ? "| yes |" : "(a create) |", StringComparison.Ordinal) == false
+                || row.TrimEnd().EndsWith("| yes |", StringComparison.Ordinal) != retrySafe
             select o.Path).ToList();
 
-        Assert.True(missing.Count == 0, "README.md's operations table is missing or wrong for: " + string.Join(", ", missing));
+        Assert.True(missing.Count == 0, "docs/operations.md's table is missing or wrong for: " + string.Join(", ", missing));
     }
 
     [Fact]
