@@ -40,12 +40,14 @@ public sealed class IxBrowserSimulator : IDisposable
     private readonly SimulatorHttpHost _host;
     private readonly RequestLog _log;
     private readonly HttpClient _httpClient;
+    private readonly SimulatedBrowsers _browsers;
 
     private IxBrowserSimulator(IxBrowserSimulatorOptions options)
     {
         options.Validate();
         _log = new RequestLog(options.RecordedRequestLimit);
-        var registry = OperationRegistry.ForAllHandlers(Rules.Value, _store);
+        _browsers = new SimulatedBrowsers(options);
+        var registry = OperationRegistry.ForAllHandlers(Rules.Value, _store, _browsers, Faults);
         DocsSeed.Apply(_store);
         _host = new SimulatorHttpHost(options.ListenAddress?.GetLeftPart(UriPartial.Authority) ?? "http://127.0.0.1:0", registry, Faults, _log, options.MaxRequestBodyBytes, _store);
         BaseAddress = _host.BaseAddress;
@@ -184,10 +186,28 @@ public sealed class IxBrowserSimulator : IDisposable
     /// <returns>The profile as stored now.</returns>
     public SimulatedProfile? GetProfile(long id) => _store.Find(s => s.Profiles, id);
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>
+    /// The Chromium that profile-open starts, or <see langword="null"/> when none was found (opens then
+    /// answer 2011 with a message that says how to install it).
+    /// </summary>
+    public string? ChromiumPath => _browsers.ChromiumPath;
+
+    /// <summary>How many browsers the simulator runs now.</summary>
+    public int RunningBrowserCount => _browsers.RunningCount;
+
+    /// <summary>
+    /// Marks the profile open with no browser behind it, as the app is left after a crash: opening it
+    /// answers 111003 and the opened list shows it, but the API's opened list (with addresses) does
+    /// not, until profile-open-state-reset clears the mark.
+    /// </summary>
+    /// <param name="profileId">The profile.</param>
+    public void MarkProfileOpenWithoutBrowser(long profileId) => _browsers.MarkStale(profileId);
+
+    /// <summary>Stops the server and ends every browser it started.</summary>
     public void Dispose()
     {
         _host.Dispose();
+        _browsers.Dispose();
         _httpClient.Dispose();
     }
 }

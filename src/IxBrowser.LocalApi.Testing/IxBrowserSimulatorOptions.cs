@@ -21,8 +21,35 @@ public sealed class IxBrowserSimulatorOptions
     /// </summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The Chromium that profile-open starts (headless, one user-data directory per profile). When not
+    /// set: the IXBROWSER_SIMULATOR_CHROMIUM environment variable, else chromium, chromium-browser,
+    /// google-chrome or google-chrome-stable on PATH. Without one, opens answer 2011 and say how to install it.
+    /// </summary>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>
+    /// The ChromeDriver that profile-open reports as the profile's webdriver (for Selenium). When not set:
+    /// IXBROWSER_SIMULATOR_CHROMEDRIVER, else chromedriver on PATH; empty when none is found.
+    /// </summary>
+    public string? ChromeDriverPath { get; set; }
+
+    /// <summary>
+    /// Where the profiles' browser data lives, one directory per profile, kept across opens. When not set,
+    /// a new temporary directory that the simulator deletes when it stops.
+    /// </summary>
+    public string? BrowserDataDirectory { get; set; }
+
+    /// <summary>How long a browser may take to open its debugging port before the open fails. Default 30 seconds.</summary>
+    public TimeSpan BrowserStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     internal void Validate()
     {
+        if (BrowserStartTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"BrowserStartTimeout must be positive, not {BrowserStartTimeout}.", nameof(BrowserStartTimeout));
+        }
+
         if (ListenAddress is { } address && (!address.IsAbsoluteUri || address.Scheme != Uri.UriSchemeHttp || address.AbsolutePath != "/"))
         {
             throw new ArgumentException($"The simulator listens at an http address such as http://127.0.0.1:53200, not \"{address}\".", nameof(ListenAddress));

@@ -11,6 +11,8 @@ public sealed class SimulatorFaults
 {
     private readonly object _gate = new();
     private readonly Queue<Injected> _next = new();
+    private readonly Queue<int> _nextOpens = new();
+    private TimeSpan _openDelay;
     private readonly Queue<DateTimeOffset> _recentCalls = new();
     private TimeSpan _latency;
     private int? _throttleAbovePerSecond;
@@ -43,6 +45,45 @@ public sealed class SimulatorFaults
     public void FailNext(int calls, int errorCode = IxBrowserErrorCodes.SystemError)
     {
         Enqueue(calls, new Injected(null, errorCode, 0));
+    }
+
+    /// <summary>
+    /// The next <paramref name="opens"/> profile opens (profile-open and profile-open-with-random-fingerprint)
+    /// answer <paramref name="errorCode"/> without starting a browser: 1020 (another open in progress),
+    /// 2012 (cloud backup in progress), 111003 (already open) or any other code. Other calls are not affected.
+    /// </summary>
+    /// <param name="opens">How many opens fail.</param>
+    /// <param name="errorCode">The error code they answer.</param>
+    public void FailNextOpens(int opens, int errorCode)
+    {
+        if (opens < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(opens), "Fail at least one open.");
+        }
+
+        lock (_gate)
+        {
+            for (var i = 0; i < opens; i++)
+            {
+                _nextOpens.Enqueue(errorCode);
+            }
+        }
+    }
+
+    /// <summary>How long each profile open waits before the browser starts, as a cold start with a proxy does (10-60 s in the app). Default none.</summary>
+    public TimeSpan OpenDelay
+    {
+        get { lock (_gate) { return _openDelay; } }
+        set { lock (_gate) { _openDelay = value < TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), "OpenDelay must not be negative.") : value; } }
+    }
+
+    /// <summary>The error code the arriving open meets, if one was queued by <see cref="FailNextOpens"/>.</summary>
+    internal int? TakeOpenFault()
+    {
+        lock (_gate)
+        {
+            return _nextOpens.Count > 0 ? _nextOpens.Dequeue() : null;
+        }
     }
 
     /// <summary>The next <paramref name="calls"/> calls get a broken answer of kind <paramref name="kind"/>.</summary>
@@ -104,6 +145,8 @@ public sealed class SimulatorFaults
         lock (_gate)
         {
             _next.Clear();
+            _nextOpens.Clear();
+            _openDelay = TimeSpan.Zero;
             _recentCalls.Clear();
             _latency = TimeSpan.Zero;
             _throttleAbovePerSecond = null;

@@ -321,8 +321,9 @@ internal sealed class SimulatorHttpHost : IDisposable
         }
     }
 
-    private static string Envelope(SimulatorOutcome outcome) =>
-        new JObject
+    private static string Envelope(SimulatorOutcome outcome)
+    {
+        var envelope = new JObject
         {
             ["error"] = new JObject
             {
@@ -330,8 +331,16 @@ internal sealed class SimulatorHttpHost : IDisposable
                 ["message"] = outcome.Message,
                 ["time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             },
-            ["data"] = outcome.Data,
-        }.ToString(Formatting.None);
+        };
+
+        // A success without data (profile-close) has no "data" at all, as page 10 shows.
+        if (outcome.Data is not null)
+        {
+            envelope["data"] = outcome.Data;
+        }
+
+        return envelope.ToString(Formatting.None);
+    }
 
     private static ResponseMessage Broken(SimulatedFaultKind kind, int statusCode)
     {

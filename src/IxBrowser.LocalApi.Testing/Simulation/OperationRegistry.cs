@@ -29,8 +29,8 @@ internal sealed class OperationRegistry
 
     public IEnumerable<string> Paths => Routes.Keys;
 
-    /// <summary>The registry of every resource handler of a simulator over <paramref name="store"/>.</summary>
-    public static OperationRegistry ForAllHandlers(SpecRules spec, SimulatorStore store)
+    /// <summary>The registry of every resource handler of a simulator over <paramref name="store"/> (and its browsers and faults, when it serves).</summary>
+    public static OperationRegistry ForAllHandlers(SpecRules spec, SimulatorStore store, SimulatedBrowsers? browsers = null, SimulatorFaults? faults = null)
     {
         var registry = new OperationRegistry(spec);
         ResourceHandler[] handlers =
@@ -42,6 +42,7 @@ internal sealed class OperationRegistry
             new GroupHandlers(store, spec),
             new TagHandlers(store, spec),
             new TrafficPackageHandlers(store, spec),
+            new BrowserHandlers(store, spec, browsers, faults),
         ];
         foreach (var handler in handlers)
         {
