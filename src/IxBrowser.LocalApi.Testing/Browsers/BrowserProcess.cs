@@ -155,6 +155,12 @@ internal sealed class BrowserProcess
         yield return "--no-default-browser-check";
         yield return "--disable-gpu";
         yield return "--disable-dev-shm-usage";
+
+        // No calls home: on a closed network they fail or are refused, many at a time, at every start.
+        yield return "--disable-background-networking";
+        yield return "--disable-component-update";
+        yield return "--disable-sync";
+        yield return "--disable-quic";
         foreach (var argument in extraArguments)
         {
             yield return argument;
