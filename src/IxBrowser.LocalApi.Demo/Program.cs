@@ -23,14 +23,16 @@ var proxyPassword = new Option<string>("--proxy-password") { Description = "Pass
 var unusedProxyId = new Option<long?>("--unused-proxy-id") { Description = "A proxy no profile uses, to delete at the end (24330 in the simulator; skipped against a real ixBrowser unless given)." };
 var missingProxyId = new Option<long>("--missing-proxy-id") { Description = "A proxy id that does not exist, for the call that is meant to fail (error 2002).", DefaultValueFactory = _ => 999_999_999 };
 var bulkCount = new Option<int?>("--bulk-count") { Description = "How many port rotations the bulk step sends (200 in the simulator, which then refuses above 100 calls/s; skipped against a real ixBrowser unless given)." };
+var extractionUrl = new Option<string?>("--extraction-url") { Description = "A proxy provider's extraction link to switch the profile to (API extraction, page 18; masked in the output). The simulator uses a made-up one; skipped against a real ixBrowser unless given." };
 var allowRemote = new Option<bool>("--allow-remote-host") { Description = "Allow plain http to a --base-url that is not this machine (credentials then cross the network in clear text)." };
 
 var root = new RootCommand(
-    "The proxy rotation workflow: list profiles, create a custom proxy, switch a profile to it, rotate its port, list again, " +
-    "delete an unused proxy, and one failing call; it shows what was sent and what came back (secrets masked). " +
+    "Opens a profile and drives its browser with Playwright, then the proxy workflow: create a custom proxy, switch the profile to it, " +
+    "rotate its port, list again, switch the profile to API extraction, delete an unused proxy, a bulk rotation, and one failing call; " +
+    "it shows what was sent and what came back (secrets masked). " +
     "Without --base-url it starts an in-process simulator, so it works without ixBrowser.")
 {
-    baseUrl, profileId, proxyType, proxyIp, proxyPort, rotatedPort, proxyUser, proxyPassword, unusedProxyId, missingProxyId, bulkCount, allowRemote,
+    baseUrl, profileId, proxyType, proxyIp, proxyPort, rotatedPort, proxyUser, proxyPassword, unusedProxyId, missingProxyId, bulkCount, extractionUrl, allowRemote,
 };
 
 root.SetAction(async (parse, cancellationToken) =>
@@ -84,6 +86,8 @@ root.SetAction(async (parse, cancellationToken) =>
         }
     });
 
+    ok &= await steps.Run($"2. Open profile {profile} and drive its browser with Playwright (a page served by the demo)", () => DemoBrowser.DriveAsync(client, profile, cancellationToken));
+
     var address = new CustomProxyInfo
     {
         ProxyType = parse.GetValue(proxyType),
@@ -93,31 +97,42 @@ root.SetAction(async (parse, cancellationToken) =>
         ProxyPassword = parse.GetValue(proxyPassword)!,
     };
     long created = 0;
-    ok &= await steps.Run($"2. Create a custom proxy {address.ProxyType} {address.ProxyIp}:{address.ProxyPort}", async () =>
+    ok &= await steps.Run($"3. Create a custom proxy {address.ProxyType} {address.ProxyIp}:{address.ProxyPort}", async () =>
     {
         created = (await DemoSteps.Show(client.CreateProxyAsync(
             new CreateProxyRequest { ProxyType = address.ProxyType, ProxyIp = address.ProxyIp!, ProxyPort = address.ProxyPort!, ProxyUser = address.ProxyUser!, ProxyPassword = address.ProxyPassword },
             cancellationToken))).Data;
     });
 
-    ok &= await steps.Run($"3. Switch profile {profile} to it (custom proxy, proxy_mode 2)", () => DemoSteps.Show(client.UpdateProfileProxyForCustomProxyAsync(
+    ok &= await steps.Run($"4. Switch profile {profile} to it (custom proxy, proxy_mode 2)", () => DemoSteps.Show(client.UpdateProfileProxyForCustomProxyAsync(
         new UpdateProfileProxyForCustomProxyRequest { ProfileId = profile, ProxyInfo = address },
         cancellationToken)));
 
-    ok &= await steps.Run($"4. Rotate proxy {created} to port {parse.GetValue(rotatedPort)} (a partial update: nothing else is sent)", () => DemoSteps.Show(client.UpdateProxyAsync(
+    ok &= await steps.Run($"5. Rotate proxy {created} to port {parse.GetValue(rotatedPort)} (a partial update: nothing else is sent)", () => DemoSteps.Show(client.UpdateProxyAsync(
         new UpdateProxyRequest { Id = created, ProxyPort = parse.GetValue(rotatedPort) },
         cancellationToken)));
 
-    ok &= await steps.Run($"5. List profile {profile} again", async () =>
+    ok &= await steps.Run($"6. List profile {profile} again", async () =>
     {
         var page = await client.GetProfileListAsync(new GetProfileListRequest { ProfileId = profile }, cancellationToken);
         Console.WriteLine("   profile:  " + string.Join("; ", page.Data.Items.Select(DemoSteps.Describe)));
     });
 
+    var extraction = parse.GetValue(extractionUrl) ?? (simulator is null ? null : "https://proxy-provider.example/extract?key=demo-api-key&num=1");
+    ok &= extraction is { } link
+        ? await steps.Run($"7. Switch profile {profile} to API extraction (page 18): a new proxy from the provider's link each time it opens", () => DemoSteps.Show(client.UpdateProfileProxyForApiExtractionAsync(
+            new UpdateProfileProxyForApiExtractionRequest
+            {
+                ProfileId = profile,
+                ProxyInfo = new ApiExtractionProxyInfo { ProxyType = ProxyType.Socks5, ProxyDataFormatType = ProxyDataFormatType.Txt, ProxyExtractionMethod = ProxyExtractionMethod.EveryType, ProxyUrl = link },
+            },
+            cancellationToken)))
+        : DemoSteps.Skip("7. Switch to API extraction: skipped (pass --extraction-url to switch your profile)");
+
     var unused = parse.GetValue(unusedProxyId) ?? (simulator is null ? (long?)null : IxBrowserSimulator.DocsProxyId);
     ok &= unused is { } deletable
-        ? await steps.Run($"6. Delete proxy {deletable}, which no profile uses", () => DemoSteps.Show(client.DeleteProxyAsync(new DeleteProxyRequest { Id = deletable }, cancellationToken)))
-        : DemoSteps.Skip("6. Delete an unused proxy: skipped (pass --unused-proxy-id to delete one of yours)");
+        ? await steps.Run($"8. Delete proxy {deletable}, which no profile uses", () => DemoSteps.Show(client.DeleteProxyAsync(new DeleteProxyRequest { Id = deletable }, cancellationToken)))
+        : DemoSteps.Skip("8. Delete an unused proxy: skipped (pass --unused-proxy-id to delete one of yours)");
 
     var bulk = parse.GetValue(bulkCount) ?? (simulator is null ? 0 : 200);
     if (bulk > 0 && simulator is not null)
@@ -127,7 +142,7 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 
     ok &= bulk > 0
-        ? await steps.Run($"7. Bulk: rotate proxy {created} through {bulk} ports{(simulator is null ? string.Empty : " (the simulator now refuses above 100 calls/s)")}", async () =>
+        ? await steps.Run($"9. Bulk: rotate proxy {created} through {bulk} ports{(simulator is null ? string.Empty : " (the simulator now refuses above 100 calls/s)")}", async () =>
         {
             log.ShowBodies = false;
             try
@@ -139,14 +154,14 @@ root.SetAction(async (parse, cancellationToken) =>
                 log.ShowBodies = true;
             }
         })
-        : DemoSteps.Skip("7. Bulk rotation: skipped (pass --bulk-count to run it)");
+        : DemoSteps.Skip("9. Bulk rotation: skipped (pass --bulk-count to run it)");
 
-    ok &= await steps.Run($"8. Update proxy {parse.GetValue(missingProxyId)}, which does not exist (meant to fail)", () => DemoSteps.Show(client.UpdateProxyAsync(
+    ok &= await steps.Run($"10. Update proxy {parse.GetValue(missingProxyId)}, which does not exist (meant to fail)", () => DemoSteps.Show(client.UpdateProxyAsync(
         new UpdateProxyRequest { Id = parse.GetValue(missingProxyId), Note = "never stored" },
         cancellationToken)), expectFailure: true);
 
     Console.WriteLine();
-    Console.WriteLine(ok ? "Done: the rotation workflow succeeded and the failing call failed as expected." : "Something did not go as expected (see above).");
+    Console.WriteLine(ok ? "Done: the browser was driven and closed, the proxy workflow succeeded, and the failing call failed as expected." : "Something did not go as expected (see above).");
     return ok ? 0 : 1;
 });
 

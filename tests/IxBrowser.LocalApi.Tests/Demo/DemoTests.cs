@@ -3,7 +3,7 @@ using IxBrowser.LocalApi.Tests.Support;
 
 namespace IxBrowser.LocalApi.Tests.Demo;
 
-/// <summary>The README's first command: the demo runs the rotation workflow against its simulator out of the box.</summary>
+/// <summary>The README's first command: the demo opens and drives a browser, then runs the proxy workflow, against its simulator out of the box.</summary>
 public class DemoTests
 {
     private static (int ExitCode, string Output) RunDemo(string arguments)
@@ -17,7 +17,7 @@ public class DemoTests
     }
 
     [Fact]
-    public void Runs_the_rotation_workflow_against_the_simulator_with_secrets_masked()
+    public void Drives_a_browser_then_runs_the_proxy_workflow_against_the_simulator_with_secrets_masked()
     {
         var (exitCode, output) = RunDemo(string.Empty);
 
@@ -28,14 +28,22 @@ public class DemoTests
         Assert.Contains("\"proxy_mode\":2", output, StringComparison.Ordinal);
         Assert.Contains("sent:     {\"id\":24331,\"proxy_port\":\"1081\"}", output, StringComparison.Ordinal);
         Assert.Contains("profile:  161 \"test\" mode Custom, proxy 24331, socks5 198.51.100.7:1081", output, StringComparison.Ordinal);
-        Assert.Contains("6. Delete proxy 24330, which no profile uses", output, StringComparison.Ordinal);
-        Assert.Contains("7. Bulk: rotate proxy 24331 through 200 ports", output, StringComparison.Ordinal);
+        Assert.Contains("2. Open profile 161 and drive its browser with Playwright", output, StringComparison.Ordinal);
+        Assert.Matches(@"opened:   IxBrowserOpenedProfile \{ ProfileId = 161, DevToolsAddress = http://127\.0\.0\.1:\d+/, ProcessId = \d+ \} and connected Playwright in \d+ ms", output);
+        Assert.Contains("page:     \"Hello from a page served by the demo\" read from http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Contains("closed:   profile 161 (disposing the browser closed it)", output, StringComparison.Ordinal);
+        Assert.Contains("7. Switch profile 161 to API extraction (page 18)", output, StringComparison.Ordinal);
+        Assert.Contains("\"proxy_mode\":4,", output, StringComparison.Ordinal);
+        Assert.Contains("\"proxy_url\":\"***\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-api-key", output, StringComparison.Ordinal);
+        Assert.Contains("8. Delete proxy 24330, which no profile uses", output, StringComparison.Ordinal);
+        Assert.Contains("9. Bulk: rotate proxy 24331 through 200 ports", output, StringComparison.Ordinal);
         Assert.Contains("progress: 200/200 done, 0 failed, ", output, StringComparison.Ordinal);
         Assert.Contains("result:   200 succeeded, 0 failed in ", output, StringComparison.Ordinal);
         Assert.Contains("received: error 2002 (Proxy information does not exist)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-password", output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-user", output, StringComparison.Ordinal);
-        Assert.Contains("Done: the rotation workflow succeeded and the failing call failed as expected.", output, StringComparison.Ordinal);
+        Assert.Contains("Done: the browser was driven and closed, the proxy workflow succeeded, and the failing call failed as expected.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +52,7 @@ public class DemoTests
         var (exitCode, output) = RunDemo("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--base-url", "--profile-id", "--proxy-type", "--proxy-ip", "--proxy-port", "--rotated-port", "--proxy-user", "--proxy-password", "--unused-proxy-id", "--missing-proxy-id", "--bulk-count", "--allow-remote-host" })
+        foreach (var option in new[] { "--base-url", "--profile-id", "--proxy-type", "--proxy-ip", "--proxy-port", "--rotated-port", "--proxy-user", "--proxy-password", "--unused-proxy-id", "--missing-proxy-id", "--bulk-count", "--extraction-url", "--allow-remote-host" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
