@@ -21,6 +21,13 @@ if (args.Length >= 1 && args[0] == "--simulator-memory")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "--browsers")
+{
+    // --browsers [N]: open-to-connected-Playwright times (N opens) and N profiles run with caps 1, 2 and 4 (default 8).
+    await IxBrowser.LocalApi.Benchmarks.BrowserProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8);
+    return;
+}
+
 if (args.Length == 1 && args[0] == "--big-answer")
 {
     await IxBrowser.LocalApi.Benchmarks.BigAnswerProbe.RunAsync();
