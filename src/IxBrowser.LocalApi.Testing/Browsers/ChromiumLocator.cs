@@ -14,8 +14,11 @@ internal static class ChromiumLocator
 {
     private static readonly string[] BrowserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
+    /// <summary>The browser to start; null when none is found (a configured path that does not exist counts as none).</summary>
     public static string? Browser(string? configured) =>
-        configured ?? (Environment.GetEnvironmentVariable("IXBROWSER_SIMULATOR_CHROMIUM") is { Length: > 0 } fromEnvironment ? fromEnvironment : BrowserNames.Select(OnPath).FirstOrDefault(p => p is not null));
+        Existing(configured ?? (Environment.GetEnvironmentVariable("IXBROWSER_SIMULATOR_CHROMIUM") is { Length: > 0 } fromEnvironment ? fromEnvironment : BrowserNames.Select(OnPath).FirstOrDefault(p => p is not null)));
+
+    private static string? Existing(string? path) => path is not null && File.Exists(path) ? path : null;
 
     public static string? Driver(string? configured) =>
         configured ?? (Environment.GetEnvironmentVariable("IXBROWSER_SIMULATOR_CHROMEDRIVER") is { Length: > 0 } fromEnvironment ? fromEnvironment : OnPath("chromedriver"));
