@@ -11,8 +11,9 @@ mkdir -p "$packages"
 dotnet pack "$root/src/IxBrowser.LocalApi/IxBrowser.LocalApi.csproj" -c Release -o "$packages"
 dotnet pack "$root/src/IxBrowser.LocalApi.Testing/IxBrowser.LocalApi.Testing.csproj" -c Release -o "$packages"
 dotnet pack "$root/src/IxBrowser.LocalApi.Simulator/IxBrowser.LocalApi.Simulator.csproj" -c Release -o "$packages"
+dotnet pack "$root/src/IxBrowser.LocalApi.Playwright/IxBrowser.LocalApi.Playwright.csproj" -c Release -o "$packages"
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
-for id in IxBrowser.LocalApi IxBrowser.LocalApi.Testing; do
+for id in IxBrowser.LocalApi IxBrowser.LocalApi.Testing IxBrowser.LocalApi.Playwright; do
   for ext in nupkg snupkg; do
     [ -f "$packages/$id.$version.$ext" ] || { echo "missing $id.$version.$ext" >&2; exit 1; }
   done
@@ -29,7 +30,7 @@ awk '/<!-- install: nuget.config -->/{found=1; next} found && /^```xml/{inside=1
 grep -q "$packages" nuget.config || { echo "README.md has no nuget.config snippet after <!-- install: nuget.config -->" >&2; exit 1; }
 # Same version, new build: drop any copy an earlier run left in the global package cache.
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
-rm -rf "$cache/ixbrowser.localapi" "$cache/ixbrowser.localapi.testing" "$cache/ixbrowser.localapi.simulator"
+rm -rf "$cache/ixbrowser.localapi" "$cache/ixbrowser.localapi.testing" "$cache/ixbrowser.localapi.simulator" "$cache/ixbrowser.localapi.playwright"
 
 # The simulator tool, installed as the README says (into a folder here, not globally), then started,
 # asked once over plain HTTP, and stopped with SIGTERM: its state file must be complete.
@@ -57,12 +58,24 @@ XML
 # The README's install commands, against the local folder source.
 dotnet add package IxBrowser.LocalApi --version "$version"
 dotnet add package IxBrowser.LocalApi.Testing --version "$version"
+dotnet add package IxBrowser.LocalApi.Playwright --version "$version"
 cat > Program.cs <<'CS'
 using IxBrowser.LocalApi;
+using IxBrowser.LocalApi.Playwright;
 using IxBrowser.LocalApi.Testing;
 
 using var simulator = IxBrowserSimulator.Start();
 var client = simulator.Client;
+
+// The main job: a profile id to a driven browser, closed on disposal.
+await using (var browser = await client.ConnectPlaywrightAsync(161))
+{
+    var tab = await browser.Contexts[0].NewPageAsync();
+    await tab.SetContentAsync("<h1>from the package</h1>");
+    Check(await tab.InnerTextAsync("h1") == "from the package" && simulator.RunningBrowserCount == 1, "Playwright drives the opened profile");
+}
+
+Check(simulator.RunningBrowserCount == 0, "disposing the browser closed the profile");
 
 var switched = await client.UpdateProfileProxyForApiExtractionAsync(new UpdateProfileProxyForApiExtractionRequest
 {
