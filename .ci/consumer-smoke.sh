@@ -12,7 +12,8 @@ dotnet pack "$root/src/IxBrowser.LocalApi/IxBrowser.LocalApi.csproj" -c Release 
 dotnet pack "$root/src/IxBrowser.LocalApi.Testing/IxBrowser.LocalApi.Testing.csproj" -c Release -o "$packages"
 dotnet pack "$root/src/IxBrowser.LocalApi.Simulator/IxBrowser.LocalApi.Simulator.csproj" -c Release -o "$packages"
 dotnet pack "$root/src/IxBrowser.LocalApi.Playwright/IxBrowser.LocalApi.Playwright.csproj" -c Release -o "$packages"
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
+# The version is written once, as the spec's info.version.
+version=$(sed -n 's/^  version:[[:space:]]*\([0-9A-Za-z.+-]*\).*/\1/p' "$root/spec/ixbrowser-local-api.yaml" | head -n 1)
 for id in IxBrowser.LocalApi IxBrowser.LocalApi.Testing IxBrowser.LocalApi.Playwright; do
   for ext in nupkg snupkg; do
     [ -f "$packages/$id.$version.$ext" ] || { echo "missing $id.$version.$ext" >&2; exit 1; }

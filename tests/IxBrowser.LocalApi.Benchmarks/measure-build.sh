@@ -30,11 +30,11 @@ done
 
 # The no-op build must skip NSwag: MSBuild says so at detailed verbosity.
 log=$(build --no-restore -v:d)
-if grep -q 'Building target "IxGenerateClient" completely' <<<"$log"; then
+if grep -q 'Building target "IxRunNSwag" completely' <<<"$log"; then
   echo "FAIL: a no-op build ran NSwag" >&2
   exit 1
 fi
-skips=$(grep -c 'Skipping target "IxGenerateClient" because all output files are up-to-date' <<<"$log" || true)
+skips=$(grep -c 'Skipping target "IxRunNSwag" because all output files are up-to-date' <<<"$log" || true)
 
 printf '\n| Build of src/IxBrowser.LocalApi (%s runs, median) | seconds |\n| --- | ---: |\n' "$runs"
 printf '| no-op, with the generation step (NSwag skipped: up to date) | %s |\n' "$(printf '%s\n' "${noop_with[@]}" | median)"

@@ -36,7 +36,8 @@ public sealed class RepositoryCopy : IDisposable
 
     public string LibraryProject => Path.Combine(Root, "src", "IxBrowser.LocalApi", "IxBrowser.LocalApi.csproj");
 
-    public string GeneratedFile(string tfm = "net8.0") => Path.Combine(Root, "src", "IxBrowser.LocalApi", "obj", "Debug", tfm, "Generated", "IxBrowserLocalApi.g.cs");
+    /// <summary>The generated client: one file for every target framework and configuration.</summary>
+    public string GeneratedFile() => Path.Combine(Root, "src", "IxBrowser.LocalApi", "obj", "Generated", "IxBrowserLocalApi.g.cs");
 
     public string BuiltAssembly(string tfm = "net8.0") => Path.Combine(Root, "src", "IxBrowser.LocalApi", "bin", "Debug", tfm, "IxBrowser.LocalApi.dll");
 
