@@ -23,7 +23,11 @@ internal sealed class WireProperty
         IsModel = WireModel.IsModel(type);
         _members = EnumType is null ? null : new HashSet<object>(Enum.GetValues(EnumType).Cast<object>());
         IsChecked = Required || EnumType is not null || Range is not null || Pattern is not null || IsModel;
+        // An open generic type's property (a generic model seen through its definition) cannot be compiled, nor read.
+        _get = property.DeclaringType is { ContainsGenericParameters: false } ? CompileGetter(property) : property.GetValue;
     }
+
+    private readonly Func<object, object?> _get;
 
     private readonly HashSet<object>? _members;
 
@@ -51,7 +55,15 @@ internal sealed class WireProperty
     /// <summary>Whether validation has anything to check on this property.</summary>
     public bool IsChecked { get; }
 
-    public object? GetValue(object model) => Property.GetValue(model);
+    /// <summary>The property's value, through a delegate compiled once (no reflection per call).</summary>
+    public object? GetValue(object model) => _get(model);
+
+    private static Func<object, object?> CompileGetter(PropertyInfo property)
+    {
+        var model = System.Linq.Expressions.Expression.Parameter(typeof(object), "model");
+        var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(model, property.DeclaringType!), property);
+        return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), model).Compile();
+    }
 
     /// <summary>Whether an enum value is a declared member (Enum.IsDefined allocates on every call).</summary>
     public bool IsDefinedMember(object value) => _members?.Contains(value) != false;

@@ -7,7 +7,9 @@ namespace IxBrowser.LocalApi.Validation;
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class WirePatternAttribute(string pattern, string hint) : Attribute
 {
-    public Regex Regex { get; } = new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Compiled: the pattern is built once per property (the attribute is read once per type) and then
+    // checked on every call; interpreted, a long extraction URL cost about 1.5 µs a call.
+    public Regex Regex { get; } = new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     /// <summary>What the pattern accepts, in words.</summary>
     public string Hint { get; } = hint;
