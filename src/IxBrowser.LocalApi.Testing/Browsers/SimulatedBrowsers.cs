@@ -154,6 +154,46 @@ internal sealed class SimulatedBrowsers : IDisposable
         entry.Browser?.Stop();
     }
 
+    /// <summary>Whether the app counts the profile as open (or opening).</summary>
+    public bool IsOpen(long profileId)
+    {
+        lock (_gate)
+        {
+            return _entries.TryGetValue(profileId, out var entry) && entry.Browser is not { HasExited: true };
+        }
+    }
+
+    /// <summary>The profile's browser data (its user-data directory), kept across opens.</summary>
+    public string ProfileDirectory(long profileId) => Path.Combine(_dataDirectory, "profile-" + profileId);
+
+    /// <summary>
+    /// Deletes the browser's caches in the profile's directory, and with <paramref name="cookies"/> its
+    /// cookie stores too. Chromium keeps them in these places; the rest of the profile stays.
+    /// </summary>
+    public void ClearData(long profileId, bool cookies)
+    {
+        var root = ProfileDirectory(profileId);
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).Where(d => CacheDirectories.Contains(Path.GetFileName(d))).ToList())
+        {
+            TryDelete(directory);
+        }
+
+        if (cookies)
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "Cookies*", SearchOption.AllDirectories).ToList())
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> CacheDirectories = new(StringComparer.Ordinal) { "Cache", "Code Cache", "GPUCache", "CacheStorage", "ScriptCache", "DawnGraphiteCache", "DawnWebGPUCache", "GrShaderCache", "ShaderCache" };
+
     /// <summary>Every profile the app counts as open: (id, browser or null for a stale mark).</summary>
     public IReadOnlyList<(long ProfileId, BrowserProcess? Browser)> Open()
     {

@@ -18,7 +18,11 @@ namespace IxBrowser.LocalApi.Testing;
 /// - the profile's custom proxy becomes Chromium's --proxy-server (http, https, socks5); Chromium
 ///   cannot take proxy credentials on its command line, so they are not passed;
 /// - open's load_extensions, load_profile_info_page, cookies_backup and cookie, and the random
-///   fingerprint's settings, are accepted and not simulated.
+///   fingerprint's settings, are accepted and not simulated;
+/// - clearing the cache skips a profile whose browser runs (Chromium holds its files) and an unknown
+///   one; it answers the ids it cleared, 2007 when none;
+/// - a deleted profile waits in the recycle bin (not in the saved state); a running one is not
+///   deleted (116001).
 /// </summary>
 internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, SimulatedBrowsers? browsers, SimulatorFaults? faults) : ResourceHandler(store, spec)
 {
@@ -33,6 +37,89 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
         registry.Add(nameof(ResetProfileOpenState), ResetProfileOpenState, ("ResetProfileOpenStateRequest", ["profile_id"]));
         registry.Add(nameof(CloseProfile), CloseProfile, ("CloseProfileRequest", ["profile_id"]));
         registry.Add(nameof(CloseProfilesInBatches), CloseProfilesInBatches, ("CloseProfilesInBatchesRequest", ["profile_id"]));
+        registry.Add(nameof(ClearProfileCache), ClearProfileCache, ("ClearProfileCacheRequest", ["profile_id"]));
+        registry.Add(nameof(ClearProfileCacheAndCookies), ClearProfileCacheAndCookies, ("ClearProfileCacheAndCookiesRequest", ["profile_id"]));
+        registry.Add(nameof(DeleteProfile), DeleteProfile, ("DeleteProfileRequest", ["profile_id"]));
+        registry.Add(nameof(EmptyRecycleBin), EmptyRecycleBin, ("EmptyRecycleBinRequest", []));
+    }
+
+    /// <summary>profile-clear-cache: empties the browser caches of each listed profile that exists and is not open; answers their ids (2007 when none).</summary>
+    public SimulatorOutcome ClearProfileCache(JToken? body) => Clear(nameof(ClearProfileCache), body, cookies: false);
+
+    /// <summary>profile-clear-cache-and-cookies: as profile-clear-cache, and the cookie stores go too.</summary>
+    public SimulatorOutcome ClearProfileCacheAndCookies(JToken? body) => Clear(nameof(ClearProfileCacheAndCookies), body, cookies: true);
+
+    /// <summary>
+    /// profile-delete: moves the profile to the recycle bin (2007 unknown; 116001 while its browser
+    /// runs, since the app cannot delete what it has open). No data, as the page's <c>[]</c> means.
+    /// </summary>
+    public SimulatorOutcome DeleteProfile(JToken? body)
+    {
+        if (Checked(nameof(DeleteProfile), body) is not { } request)
+        {
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+        }
+
+        var profileId = (long)request["profile_id"]!;
+        if (browsers?.IsOpen(profileId) == true)
+        {
+            return Error(IxBrowserErrorCodes.ProfileDeleteFailed);
+        }
+
+        lock (Store.Gate)
+        {
+            if (!Store.Profiles.Remove(profileId, out var profile))
+            {
+                return Error(IxBrowserErrorCodes.ProfileNotFound);
+            }
+
+            Store.RecycleBin[profileId] = profile;
+        }
+
+        return Success(new JArray());
+    }
+
+    /// <summary>empty-recycle-bin: deletes the deleted profiles for good, their browser data too; answers how many.</summary>
+    public SimulatorOutcome EmptyRecycleBin(JToken? body)
+    {
+        if (Checked(nameof(EmptyRecycleBin), body) is null)
+        {
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+        }
+
+        long[] emptied;
+        lock (Store.Gate)
+        {
+            emptied = Store.RecycleBin.Keys.ToArray();
+            Store.RecycleBin.Clear();
+        }
+
+        foreach (var id in emptied)
+        {
+            browsers?.ClearData(id, cookies: true);
+        }
+
+        return Success(new JValue(emptied.Length));
+    }
+
+    private SimulatorOutcome Clear(string operationId, JToken? body, bool cookies)
+    {
+        if (Checked(operationId, body) is not { } request)
+        {
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+        }
+
+        var cleared = new List<long>();
+        foreach (var id in request["profile_id"]!.Select(t => (long)t!).Distinct())
+        {
+            if (ProfileExists(id) && !Browsers.IsOpen(id))
+            {
+                Browsers.ClearData(id, cookies);
+                cleared.Add(id);
+            }
+        }
+
+        return cleared.Count == 0 ? Error(IxBrowserErrorCodes.ProfileNotFound) : Success(new JArray(cleared));
     }
 
     /// <summary>profile-open: starts the profile's Chromium and answers where it listens.</summary>

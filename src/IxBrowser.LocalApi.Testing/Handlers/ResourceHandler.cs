@@ -58,6 +58,14 @@ internal abstract class ResourceHandler(SimulatorStore store, SpecRules spec)
     /// <summary>Choice: a title filter matches names that contain it (the docs do not say exact or partial).</summary>
     protected static bool TitleMatches(JToken? filter, string title) => filter is null || ((string?)filter)?.Length is null or 0 || title.Contains((string)filter!);
 
+    /// <summary>A positive integer id at <paramref name="field"/> of the body; null when it is missing or not one (the app's "id cannot be empty").</summary>
+    protected static long? IdOf(JToken? body, string field = "id") =>
+        (body as JObject)?[field] is { Type: JTokenType.Integer } id && (long)id >= 1 ? (long)id : null;
+
+    /// <summary>The body's title, when it is a string that is not blank.</summary>
+    protected static string? TitleOf(JToken? body) =>
+        ((body as JObject)?["title"] as JValue)?.Value is string { } title && !string.IsNullOrWhiteSpace(title) ? title : null;
+
     protected static JObject TagItem(SimulatedTag tag) => new() { ["title"] = tag.Title, ["id"] = tag.Id };
 
     /// <summary>The tag of proxy-create and proxy-update: a string for one ("" for none) or an array of strings.</summary>

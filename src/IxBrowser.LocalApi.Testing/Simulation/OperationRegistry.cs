@@ -43,6 +43,7 @@ internal sealed class OperationRegistry
             new TagHandlers(store, spec),
             new TrafficPackageHandlers(store, spec),
             new BrowserHandlers(store, spec, browsers, faults),
+            new GatewayHandlers(store, spec),
         ];
         foreach (var handler in handlers)
         {

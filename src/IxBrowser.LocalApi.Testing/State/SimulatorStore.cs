@@ -30,6 +30,15 @@ internal sealed class SimulatorStore
 
     public Dictionary<long, SimulatedTrafficPackage> TrafficPackages { get; } = new();
 
+    /// <summary>Deleted profiles, until the recycle bin is emptied. Not part of the saved state: a restart empties it.</summary>
+    public Dictionary<long, SimulatedProfile> RecycleBin { get; } = new();
+
+    /// <summary>The app's access gateways (id, name), and the one in use. Not part of the saved state.</summary>
+    public List<(string Id, string Name)> Gateways { get; } = new() { ("1", "Line1"), ("2", "Line2") };
+
+    /// <summary>The id of the gateway in use.</summary>
+    public string CurrentGateway { get; set; } = "1";
+
     /// <summary>
     /// Starts a behaviour, unless the store is frozen (a shutdown, before the state is saved): then
     /// nothing may change it, and the caller answers without acting. Pair with <see cref="Exit"/>.
