@@ -31,6 +31,9 @@ public sealed class IxBrowserSimulator : IDisposable
     /// <summary>The profile the docs' example uses, present at start.</summary>
     public const long DocsProfileId = 161;
 
+    /// <summary>The simulated account's login password, which transfer codes are confirmed with (the docs' example's).</summary>
+    public const string AccountPassword = "123456";
+
     /// <summary>The custom proxy the docs' example uses, present at start.</summary>
     public const long DocsProxyId = 24330;
 

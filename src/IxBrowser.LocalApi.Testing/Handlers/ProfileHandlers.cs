@@ -13,6 +13,7 @@ internal sealed class ProfileHandlers(SimulatorStore store, SpecRules spec) : Re
         registry.Add(nameof(GetProfileList), GetProfileList, ("GetProfileListRequest", ["profile_id", "name", "group_id", "tag_id", "page", "limit"]));
         registry.Add(nameof(UpdateProfileProxyForTrafficPackage), UpdateProfileProxyForTrafficPackage, ("TrafficPackageProxyInfo", ["proxy_mode", "proxy_id", "country", "city", "gateway"]));
         registry.Add(nameof(UpdateProfileProxyForPurchasedProxy), UpdateProfileProxyForPurchasedProxy, ("PurchasedProxyInfo", ["proxy_mode", "proxy_id"]));
+        registry.Add(nameof(UpdateProfileGroupsInBatches), UpdateProfileGroupsInBatches, ("UpdateProfileGroupsInBatchesRequest", ["group_id", "profile_id"]));
         registry.Add(nameof(UpdateProfileProxyForCustomProxy), UpdateProfileProxyForCustomProxy, ("CustomProxyInfo", ["proxy_mode", "proxy_check_line", "proxy_type", "proxy_ip", "proxy_port", "proxy_user", "proxy_password"]));
     }
 
@@ -34,6 +35,37 @@ internal sealed class ProfileHandlers(SimulatorStore store, SpecRules spec) : Re
                 .Select(ProfileItem);
             return PageOutcome(matching, request);
         }
+    }
+
+    /// <summary>profile-update-groups-in-batches: moves the profiles into the group (1011 unknown group, 2007 an unknown profile; nothing moves then). Answers "success".</summary>
+    public SimulatorOutcome UpdateProfileGroupsInBatches(JToken? body)
+    {
+        if (Checked(nameof(UpdateProfileGroupsInBatches), body) is not { } request)
+        {
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+        }
+
+        var groupId = (long)request["group_id"]!;
+        var ids = request["profile_id"]!.Select(t => (long)t!).Distinct().ToList();
+        lock (Store.Gate)
+        {
+            if (!Store.Groups.ContainsKey(groupId))
+            {
+                return Error(IxBrowserErrorCodes.OperationFailed);
+            }
+
+            if (ids.Any(id => !Store.Profiles.ContainsKey(id)))
+            {
+                return Error(IxBrowserErrorCodes.ProfileNotFound);
+            }
+
+            foreach (var id in ids)
+            {
+                Store.Profiles[id] = Store.Profiles[id] with { GroupId = groupId };
+            }
+        }
+
+        return Success(new JValue("success"));
     }
 
     /// <summary>profile-update-proxy-for-purchased-traffic-package: mode 1 with a traffic package and its location.</summary>

@@ -44,6 +44,7 @@ internal sealed class OperationRegistry
             new TrafficPackageHandlers(store, spec),
             new BrowserHandlers(store, spec, browsers, faults),
             new GatewayHandlers(store, spec),
+            new TransferHandlers(store, spec),
         ];
         foreach (var handler in handlers)
         {

@@ -36,6 +36,18 @@ internal sealed class SimulatorStore
     /// <summary>The app's access gateways (id, name), and the one in use. Not part of the saved state.</summary>
     public List<(string Id, string Name)> Gateways { get; } = new() { ("1", "Line1"), ("2", "Line2") };
 
+    /// <summary>The open transfer codes, by profile. Not part of the saved state.</summary>
+    public Dictionary<long, SimulatedTransfer> TransferCodes { get; } = new();
+
+    /// <summary>Transfer codes of other accounts this account can import (the docs' example code). Not part of the saved state.</summary>
+    public Dictionary<string, SimulatedProfile> ForeignTransferCodes { get; } = new(StringComparer.Ordinal)
+    {
+        ["76686828-89727101"] = new SimulatedProfile { Id = 0, Name = "handed over" },
+    };
+
+    /// <summary>Transfer records: type 1 (codes this account created) and 2 (codes it imported). Not part of the saved state.</summary>
+    public List<SimulatedTransferRecord> TransferRecords { get; } = new();
+
     /// <summary>The id of the gateway in use.</summary>
     public string CurrentGateway { get; set; } = "1";
 
