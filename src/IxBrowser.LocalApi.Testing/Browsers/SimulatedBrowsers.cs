@@ -68,7 +68,7 @@ internal sealed class SimulatedBrowsers : IDisposable
     }
 
     /// <summary>Starts the browser of a claimed profile; on failure the claim is dropped and the exception thrown.</summary>
-    public BrowserProcess CompleteOpen(long profileId, IEnumerable<string> arguments)
+    public BrowserProcess CompleteOpen(long profileId, IEnumerable<string> arguments, bool cookiesBackup = true)
     {
         BrowserProcess browser;
         try
@@ -93,7 +93,7 @@ internal sealed class SimulatedBrowsers : IDisposable
                 throw new ObjectDisposedException(nameof(SimulatedBrowsers));
             }
 
-            _entries[profileId] = new Entry { Browser = browser };
+            _entries[profileId] = new Entry { Browser = browser, CookiesBackup = cookiesBackup };
             return browser;
         }
     }
@@ -119,8 +119,11 @@ internal sealed class SimulatedBrowsers : IDisposable
         }
     }
 
-    /// <summary>Closes the profile's browser; false when none was open (the app answers 1009).</summary>
-    public bool Close(long profileId)
+    /// <summary>
+    /// Closes the profile's browser; false when none was open (the app answers 1009).
+    /// <paramref name="beforeStop"/> sees the running browser first when the open asked for cookie backup.
+    /// </summary>
+    public bool Close(long profileId, Action<BrowserProcess>? beforeStop = null)
     {
         Entry? entry;
         lock (_gate)
@@ -133,7 +136,18 @@ internal sealed class SimulatedBrowsers : IDisposable
             _entries.Remove(profileId);
         }
 
-        entry.Browser.Stop();
+        try
+        {
+            if (entry.CookiesBackup && !entry.Browser.HasExited)
+            {
+                beforeStop?.Invoke(entry.Browser);
+            }
+        }
+        finally
+        {
+            entry.Browser.Stop();
+        }
+
         return true;
     }
 
@@ -257,5 +271,7 @@ internal sealed class SimulatedBrowsers : IDisposable
         public bool Opening { get; init; }
 
         public BrowserProcess? Browser { get; init; }
+
+        public bool CookiesBackup { get; init; }
     }
 }

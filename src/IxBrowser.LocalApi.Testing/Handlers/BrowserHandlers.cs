@@ -17,8 +17,10 @@ namespace IxBrowser.LocalApi.Testing;
 /// - reset ends the profile's browser if one runs, and clears a stale "open" mark;
 /// - the profile's custom proxy becomes Chromium's --proxy-server (http, https, socks5); Chromium
 ///   cannot take proxy credentials on its command line, so they are not passed;
-/// - open's load_extensions, load_profile_info_page, cookies_backup and cookie, and the random
-///   fingerprint's settings, are accepted and not simulated;
+/// - an open loads the request's cookie (JSON text; 2006 when it is not), else the profile's stored
+///   cookies, into the browser; a close with cookies_backup (true unless false) stores the browser's
+///   cookies; open's load_extensions and load_profile_info_page, and the random fingerprint's
+///   settings, are accepted and not simulated;
 /// - clearing the cache skips a profile whose browser runs (Chromium holds its files) and an unknown
 ///   one; it answers the ids it cleared, 2007 when none;
 /// - a deleted profile waits in the recycle bin (not in the saved state); a running one is not
@@ -41,6 +43,86 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
         registry.Add(nameof(ClearProfileCacheAndCookies), ClearProfileCacheAndCookies, ("ClearProfileCacheAndCookiesRequest", ["profile_id"]));
         registry.Add(nameof(DeleteProfile), DeleteProfile, ("DeleteProfileRequest", ["profile_id"]));
         registry.Add(nameof(EmptyRecycleBin), EmptyRecycleBin, ("EmptyRecycleBinRequest", []));
+        registry.Add(nameof(GetProfileCookies), GetProfileCookies, ("GetProfileCookiesRequest", ["profile_id"]));
+        registry.Add(nameof(UpdateProfileCookies), UpdateProfileCookies, ("UpdateProfileCookiesRequest", ["profile_id", "cookie"]));
+    }
+
+    /// <summary>profile-get-cookies: the profile's stored cookies as JSON text in a string (2007 unknown).</summary>
+    public SimulatorOutcome GetProfileCookies(JToken? body)
+    {
+        if (Checked(nameof(GetProfileCookies), body) is not { } request)
+        {
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+        }
+
+        var profileId = (long)request["profile_id"]!;
+        lock (Store.Gate)
+        {
+            if (!Store.Profiles.ContainsKey(profileId))
+            {
+                return Error(IxBrowserErrorCodes.ProfileNotFound);
+            }
+
+            var cookies = Store.ProfileCookies.TryGetValue(profileId, out var stored) ? stored : new JArray();
+            return Success(new JValue(cookies.ToString(Newtonsoft.Json.Formatting.None)));
+        }
+    }
+
+    /// <summary>profile-update-cookies: replaces the stored cookies (2006 when the text is not a JSON array, 2007 unknown); the next open loads them. Answers "success".</summary>
+    public SimulatorOutcome UpdateProfileCookies(JToken? body)
+    {
+        if (Checked(nameof(UpdateProfileCookies), body) is not { } request)
+        {
+            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+        }
+
+        if (ParseCookies((string?)request["cookie"]) is not { } cookies)
+        {
+            return Error(IxBrowserErrorCodes.CookieFormatIncorrect);
+        }
+
+        var profileId = (long)request["profile_id"]!;
+        lock (Store.Gate)
+        {
+            if (!Store.Profiles.ContainsKey(profileId))
+            {
+                return Error(IxBrowserErrorCodes.ProfileNotFound);
+            }
+
+            Store.ProfileCookies[profileId] = cookies;
+        }
+
+        return Success(new JValue("success"));
+    }
+
+    /// <summary>Cookies as ixBrowser sends them: a JSON array in a string; null when it is not one.</summary>
+    private static JArray? ParseCookies(string? text)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? new JArray() : JToken.Parse(text) as JArray;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Cookie backup at close: the browser's cookies become the profile's stored ones.</summary>
+    private void SaveCookies(long profileId, BrowserProcess browser)
+    {
+        try
+        {
+            var cookies = DevToolsCookies.Read(browser.WebSocketUrl);
+            lock (Store.Gate)
+            {
+                Store.ProfileCookies[profileId] = cookies;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException or System.IO.IOException)
+        {
+            // A browser that cannot be read keeps the cookies stored before.
+        }
     }
 
     /// <summary>profile-clear-cache: empties the browser caches of each listed profile that exists and is not open; answers their ids (2007 when none).</summary>
@@ -189,7 +271,8 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
             return Error(IxBrowserErrorCodes.MissingRequiredParameters);
         }
 
-        return Browsers.Close((long)request["profile_id"]!) ? SimulatorOutcome.SuccessWithoutData() : Error(IxBrowserErrorCodes.ProcessNotFound);
+        var profileId = (long)request["profile_id"]!;
+        return Browsers.Close(profileId, browser => SaveCookies(profileId, browser)) ? SimulatorOutcome.SuccessWithoutData() : Error(IxBrowserErrorCodes.ProcessNotFound);
     }
 
     /// <summary>profile-close-in-batches: closes each listed profile that runs, answers their ids as strings; 1009 when none ran.</summary>
@@ -200,7 +283,8 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
             return Error(IxBrowserErrorCodes.MissingRequiredParameters);
         }
 
-        var closed = request["profile_id"]!.Select(id => long.Parse((string)id!, CultureInfo.InvariantCulture)).Distinct().Where(Browsers.Close).ToList();
+        var closed = request["profile_id"]!.Select(id => long.Parse((string)id!, CultureInfo.InvariantCulture)).Distinct()
+            .Where(id => Browsers.Close(id, browser => SaveCookies(id, browser))).ToList();
         return closed.Count == 0
             ? Error(IxBrowserErrorCodes.ProcessNotFound)
             : Success(new JArray(closed.Select(id => id.ToString(CultureInfo.InvariantCulture))));
@@ -226,6 +310,11 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
             return SimulatorOutcome.Error(IxBrowserErrorCodes.KernelNotDownloaded, ChromiumLocator.MissingBrowserHint);
         }
 
+        if (ParseCookies((string?)request["cookie"]) is not { } given)
+        {
+            return Error(IxBrowserErrorCodes.CookieFormatIncorrect);
+        }
+
         if (Browsers.TryBeginOpen(profileId) is { } refused)
         {
             return Error(refused);
@@ -244,7 +333,8 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
 
         try
         {
-            var browser = Browsers.CompleteOpen(profileId, Arguments(profileId, request));
+            var browser = Browsers.CompleteOpen(profileId, Arguments(profileId, request), (bool?)request["cookies_backup"] ?? true);
+            LoadCookies(profileId, browser, given);
             return Success(Addresses(profileId, browser));
         }
         catch (ObjectDisposedException)
@@ -255,6 +345,25 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or System.IO.IOException)
         {
             return SimulatorOutcome.Error(IxBrowserErrorCodes.KernelFilesMissing, "The simulator's Chromium did not start: " + exception.Message);
+        }
+    }
+
+    /// <summary>The cookies the open was given, else the profile's stored ones, go into the new browser.</summary>
+    private void LoadCookies(long profileId, BrowserProcess browser, JArray given)
+    {
+        JArray cookies;
+        lock (Store.Gate)
+        {
+            cookies = given.Count > 0 ? given : Store.ProfileCookies.TryGetValue(profileId, out var stored) ? stored : new JArray();
+        }
+
+        try
+        {
+            DevToolsCookies.Load(browser.WebSocketUrl, cookies);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException or System.IO.IOException)
+        {
+            // The browser runs without them, as the app's does when a cookie cannot be set.
         }
     }
 

@@ -48,6 +48,9 @@ internal sealed class SimulatorStore
     /// <summary>Transfer records: type 1 (codes this account created) and 2 (codes it imported). Not part of the saved state.</summary>
     public List<SimulatedTransferRecord> TransferRecords { get; } = new();
 
+    /// <summary>Each profile's stored cookies, in ixBrowser's format (pages 21-22). Not part of the saved state.</summary>
+    public Dictionary<long, Newtonsoft.Json.Linq.JArray> ProfileCookies { get; } = new();
+
     /// <summary>The id of the gateway in use.</summary>
     public string CurrentGateway { get; set; } = "1";
 

@@ -105,7 +105,8 @@ internal sealed class IxBrowserResponseJsonConverter : JsonConverter
         TypeCode.String => token == JsonToken.String,
         TypeCode.Boolean => token == JsonToken.Boolean,
         TypeCode.Decimal or TypeCode.Double => token is JsonToken.Integer or JsonToken.Float,
-        _ => token == JsonToken.StartObject || (token == JsonToken.StartArray && typeof(System.Collections.IEnumerable).IsAssignableFrom(dataType)),
+        _ => token == JsonToken.StartObject || (token == JsonToken.StartArray && typeof(System.Collections.IEnumerable).IsAssignableFrom(dataType))
+            || (token == JsonToken.String && dataType.IsGenericType && dataType.GetGenericTypeDefinition() == typeof(JsonTextList<>)),
     };
 
     /// <summary>The data in words, for messages. Strings are not quoted: they may echo a secret.</summary>

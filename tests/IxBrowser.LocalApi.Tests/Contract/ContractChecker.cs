@@ -69,6 +69,7 @@ public static class ContractChecker
             "object" => Library.GetType("IxBrowser.LocalApi." + (string?)data["schema"]),
             "page" => Library.GetType("IxBrowser.LocalApi." + (string?)data["items"]) is { } item ? typeof(IxBrowserPage<>).MakeGenericType(item) : null,
             "none" => typeof(IxBrowserNoData),
+            "json-text-list" => Library.GetType("IxBrowser.LocalApi." + (string?)data["items"]) is { } texted ? typeof(JsonTextList<>).MakeGenericType(texted) : null,
             "list" when (string?)data["items"] == "int64" => typeof(IList<long>),
             "list" => Library.GetType("IxBrowser.LocalApi." + (string?)data["items"]) is { } listed ? typeof(IList<>).MakeGenericType(listed) : null,
             _ => null,
@@ -452,6 +453,7 @@ public static class ContractChecker
             return (string?)wireFormat switch
             {
                 "id-list" or "id-strings" => typeof(IList<long>),
+                "json-text" => Extension(schema.Extensions, "x-json-items") is JsonValue items && Library.GetType("IxBrowser.LocalApi." + (string?)items) is { } item ? typeof(JsonTextList<>).MakeGenericType(item) : null,
                 "decimal" => typeof(decimal?),
                 _ => null,
             };
