@@ -12,7 +12,7 @@ public class CookieTests
     public async Task Cookies_set_in_the_browser_are_stored_at_close_and_loaded_at_the_next_open()
     {
         using var simulator = BrowserSimulator.Start();
-        using var page = new LocalPage("Cookies", "cookie page");
+        using var page = TestWebPage.Start("Cookies", "<h1 id=\"greeting\">cookie page</h1>");
         var client = simulator.Client;
         const long Profile = IxBrowserSimulator.DocsProfileId;
 

@@ -12,7 +12,7 @@ public class PlaywrightSampleTests
     public async Task A_profile_id_becomes_a_driven_Playwright_browser_and_disposal_closes_the_profile()
     {
         using var simulator = BrowserSimulator.Start();
-        using var page = new LocalPage("Hello from ixBrowser", "It works");
+        using var page = TestWebPage.Start("Hello from ixBrowser", "<h1 id=\"greeting\">It works</h1>");
         var client = simulator.Client;
         var profileId = IxBrowserSimulator.DocsProfileId;
 
@@ -65,7 +65,7 @@ public class PlaywrightSampleTests
     public async Task Many_profiles_run_with_a_cap_and_all_are_closed()
     {
         using var simulator = BrowserSimulator.Start();
-        using var page = new LocalPage("Run", "profile page");
+        using var page = TestWebPage.Start("Run", "<h1 id=\"greeting\">profile page</h1>");
         long[] ids = [101, 102, 103, 104];
         foreach (var id in ids)
         {

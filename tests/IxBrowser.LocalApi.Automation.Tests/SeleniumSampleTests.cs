@@ -13,7 +13,7 @@ public class SeleniumSampleTests
     public async Task Selenium_drives_the_opened_profile_through_its_webdriver_and_debugger_address()
     {
         using var simulator = BrowserSimulator.Start();
-        using var page = new LocalPage("Selenium page", "Driven by Selenium");
+        using var page = TestWebPage.Start("Selenium page", "<h1 id=\"greeting\">Driven by Selenium</h1>");
         var client = simulator.Client;
         var profileId = IxBrowserSimulator.DocsProfileId;
 

@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Playwright;
@@ -30,7 +27,7 @@ internal static class BrowserProbe
             return;
         }
 
-        using var page = LocalPage.Start();
+        using var page = TestWebPage.Start("probe", "<p>probe</p>");
         using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var client = simulator.Client;
         var profile = IxBrowserSimulator.DocsProfileId;
@@ -108,46 +105,5 @@ internal static class BrowserProbe
         while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
         {
         }
-    }
-
-    private sealed class LocalPage : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-
-        public Uri Address { get; private set; } = null!;
-
-        public static LocalPage Start()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var page = new LocalPage { Address = new Uri($"http://127.0.0.1:{port}/") };
-            page._listener.Prefixes.Add(page.Address.ToString());
-            page._listener.Start();
-            var html = Encoding.UTF8.GetBytes("<!doctype html><title>probe</title><p>probe</p>");
-            _ = Task.Run(async () =>
-            {
-                while (page._listener.IsListening)
-                {
-                    try
-                    {
-                        var context = await page._listener.GetContextAsync();
-                        await context.Response.OutputStream.WriteAsync(html);
-                        context.Response.Close();
-                    }
-                    catch (Exception)
-                    {
-                        if (!page._listener.IsListening)
-                        {
-                            return;
-                        }
-                    }
-                }
-            });
-            return page;
-        }
-
-        public void Dispose() => _listener.Close();
     }
 }
