@@ -52,6 +52,22 @@ public class BrowserEndpointTests
         Assert.Equal(IxBrowserErrorCodes.ProfileNotFound, unknown.Code);
     }
 
+    [Fact]
+    public async Task A_profiles_custom_proxy_becomes_the_browsers_proxy_and_its_switches_are_passed()
+    {
+        using var simulator = BrowserSimulator.Start();
+        simulator.AddProfile(new SimulatedProfile { Id = 9, ProxyMode = 2, CustomProxy = new SimulatedCustomProxySettings { ProxyType = "socks5", ProxyIp = "127.0.0.1", ProxyPort = "1", ProxyUser = "u", ProxyPassword = "p" } });
+
+        var opened = await simulator.Client.OpenProfileAsync(new OpenProfileRequest { ProfileId = 9, Args = ["--lang=de-DE", "not-a-switch"] });
+        var commandLine = System.IO.File.ReadAllText($"/proc/{opened.Data.Pid}/cmdline").Split('\0');
+        await simulator.Client.CloseProfileAsync(new CloseProfileRequest { ProfileId = 9 });
+
+        Assert.Contains("--proxy-server=socks5://127.0.0.1:1", commandLine);
+        Assert.Contains("--lang=de-DE", commandLine);
+        Assert.DoesNotContain("not-a-switch", commandLine);
+        Assert.DoesNotContain(commandLine, part => part.Contains('p') && part.Contains("u:p", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"error":{"code":0,"message":"success"}}""")]
     [InlineData("""{"error":{"code":0,"message":"success"},"data":null}""")]
