@@ -14,9 +14,9 @@ public class DefaultAddressTests
     [Fact]
     public async Task A_plain_HttpClient_talks_to_127_0_0_1_port_53200()
     {
-        // ixBrowser's documented address. Binding it fails only if something else holds the port, which
-        // on a CI machine would itself be worth knowing about.
-        using var server = WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:53200" } });
+        // ixBrowser's documented address. The netstandard2.0 test project runs this same test in another
+        // process, possibly at the same moment: wait for the port rather than fail on the other's bind.
+        using var server = StartOnDefaultPort();
         server.Given(Request.Create().WithPath(LocalApiServer.ProxyUpdatePath).UsingPost())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Envelopes.ProxyUpdateSuccess));
         using var http = new HttpClient();
@@ -27,6 +27,22 @@ public class DefaultAddressTests
         Assert.Equal(new Uri("http://127.0.0.1:53200/"), client.BaseAddress);
         Assert.Equal(1, response.Data);
         Assert.Single(server.LogEntries);
+    }
+
+    private static WireMockServer StartOnDefaultPort()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:53200" } });
+            }
+            catch (Exception e) when (e.ToString().Contains("address already in use", StringComparison.OrdinalIgnoreCase) && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(200);
+            }
+        }
     }
 
     [Fact]
