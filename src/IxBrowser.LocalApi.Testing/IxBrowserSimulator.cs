@@ -112,6 +112,25 @@ public sealed class IxBrowserSimulator : IDisposable
     public static IxBrowserSimulator Start(Uri listenAddress) =>
         new(new IxBrowserSimulatorOptions { ListenAddress = listenAddress ?? throw new ArgumentNullException(nameof(listenAddress)) });
 
+    /// <summary>
+    /// Starts a simulator whose opens must start a real browser: fails at once, saying how to install
+    /// Chromium, when the machine has none (rather than every open answering 2011 later).
+    /// </summary>
+    /// <param name="options">The settings; defaults if null.</param>
+    /// <returns>The running simulator.</returns>
+    /// <exception cref="InvalidOperationException">No Chromium was found.</exception>
+    public static IxBrowserSimulator StartWithBrowser(IxBrowserSimulatorOptions? options = null)
+    {
+        var simulator = Start(options ?? new IxBrowserSimulatorOptions());
+        if (simulator.ChromiumPath is null)
+        {
+            simulator.Dispose();
+            throw new InvalidOperationException(ChromiumLocator.MissingBrowserHint);
+        }
+
+        return simulator;
+    }
+
     /// <summary>Starts a simulator with <paramref name="options"/>.</summary>
     /// <param name="options">Where to listen, how many requests to keep, the request size limit.</param>
     /// <returns>The running simulator; dispose it to stop.</returns>

@@ -11,7 +11,7 @@ public class CookieTests
     [Fact]
     public async Task Cookies_set_in_the_browser_are_stored_at_close_and_loaded_at_the_next_open()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         using var page = TestWebPage.Start("Cookies", "<h1 id=\"greeting\">cookie page</h1>");
         var client = simulator.Client;
         const long Profile = IxBrowserSimulator.DocsProfileId;
@@ -39,7 +39,7 @@ public class CookieTests
     [Fact]
     public async Task Cookies_exported_from_Playwright_go_to_another_profile_and_a_close_without_backup_keeps_the_stored_ones()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         simulator.AddProfile(7);
         var client = simulator.Client;
 

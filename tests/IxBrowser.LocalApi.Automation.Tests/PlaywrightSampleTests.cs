@@ -11,7 +11,7 @@ public class PlaywrightSampleTests
     [Fact]
     public async Task A_profile_id_becomes_a_driven_Playwright_browser_and_disposal_closes_the_profile()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         using var page = TestWebPage.Start("Hello from ixBrowser", "<h1 id=\"greeting\">It works</h1>");
         var client = simulator.Client;
         var profileId = IxBrowserSimulator.DocsProfileId;
@@ -38,7 +38,7 @@ public class PlaywrightSampleTests
     [Fact]
     public async Task Closing_the_browser_twice_closes_the_profile_once()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         var browser = await simulator.Client.ConnectPlaywrightAsync(IxBrowserSimulator.DocsProfileId);
 
         await Task.WhenAll(browser.CloseAsync(), browser.CloseAsync());
@@ -52,7 +52,7 @@ public class PlaywrightSampleTests
     [Fact]
     public async Task A_profile_that_cannot_open_throws_the_apps_code_and_starts_nothing()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
 
         var error = await Assert.ThrowsAsync<IxBrowserApiException>(() => simulator.Client.ConnectPlaywrightAsync(424242));
 
@@ -64,7 +64,7 @@ public class PlaywrightSampleTests
     [Fact]
     public async Task Many_profiles_run_with_a_cap_and_all_are_closed()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         using var page = TestWebPage.Start("Run", "<h1 id=\"greeting\">profile page</h1>");
         long[] ids = [101, 102, 103, 104];
         foreach (var id in ids)

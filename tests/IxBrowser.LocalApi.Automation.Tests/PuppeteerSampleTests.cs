@@ -10,7 +10,7 @@ public class PuppeteerSampleTests
     [Fact]
     public async Task Puppeteer_connects_to_the_ws_address_and_drives_the_profile()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         using var page = TestWebPage.Start("Puppeteer page", "<h1 id=\"greeting\">Driven by Puppeteer</h1>");
         var client = simulator.Client;
         var profileId = IxBrowserSimulator.DocsProfileId;

@@ -12,7 +12,7 @@ public class SeleniumSampleTests
     [Fact]
     public async Task Selenium_drives_the_opened_profile_through_its_webdriver_and_debugger_address()
     {
-        using var simulator = BrowserSimulator.Start();
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
         using var page = TestWebPage.Start("Selenium page", "<h1 id=\"greeting\">Driven by Selenium</h1>");
         var client = simulator.Client;
         var profileId = IxBrowserSimulator.DocsProfileId;

@@ -34,8 +34,7 @@ internal sealed class ProxyTagHandlers(SimulatorStore store, SpecRules spec) : R
     /// <summary>proxy-tag-create: a new tag with a fresh id (119001 empty name, 119002 name taken). Answers the id.</summary>
     public SimulatorOutcome CreateProxyTag(JToken? body)
     {
-        var title = ((body as JObject)?["title"] as JValue)?.Value as string;
-        if (string.IsNullOrWhiteSpace(title))
+        if (TitleOf(body) is not { } title)
         {
             return Error(IxBrowserErrorCodes.ProxyTagCreateTagNameEmpty);
         }
@@ -47,27 +46,25 @@ internal sealed class ProxyTagHandlers(SimulatorStore store, SpecRules spec) : R
                 return Error(IxBrowserErrorCodes.ProxyTagCreateTagNameAlreadyExists);
             }
 
-            return Success(new JValue(Store.AddProxyTag(title!).Id));
+            return Success(new JValue(Store.AddProxyTag(title).Id));
         }
     }
 
     /// <summary>proxy-tag-update: renames a tag, on every proxy that carries it too. Answers data 0.</summary>
     public SimulatorOutcome UpdateProxyTag(JToken? body)
     {
-        if (body is not JObject request || request["id"] is not { Type: JTokenType.Integer } idToken || (long)idToken < 1)
+        if (IdOf(body) is not { } id)
         {
             return Error(IxBrowserErrorCodes.ProxyTagUpdateTagIdEmpty);
         }
 
-        var title = (request["title"] as JValue)?.Value as string;
-        if (string.IsNullOrWhiteSpace(title))
+        if (TitleOf(body) is not { } title)
         {
             return Error(IxBrowserErrorCodes.ProxyTagUpdateTagNameEmpty);
         }
 
         lock (Store.Gate)
         {
-            var id = (long)idToken;
             if (!Store.ProxyTags.TryGetValue(id, out var tag))
             {
                 return Error(IxBrowserErrorCodes.ProxyTagUpdateTagNotFound);
@@ -78,10 +75,10 @@ internal sealed class ProxyTagHandlers(SimulatorStore store, SpecRules spec) : R
                 return Error(IxBrowserErrorCodes.ProxyTagUpdateTagNameAlreadyExists);
             }
 
-            Store.ProxyTags[id] = tag with { Title = title! };
+            Store.ProxyTags[id] = tag with { Title = title };
             foreach (var proxy in Store.Proxies.Values.Where(p => p.Tags.Contains(tag.Title)).ToList())
             {
-                Store.Proxies[proxy.Id] = proxy with { Tags = proxy.Tags.Select(t => t == tag.Title ? title! : t).ToList() };
+                Store.Proxies[proxy.Id] = proxy with { Tags = proxy.Tags.Select(t => t == tag.Title ? title : t).ToList() };
             }
         }
 
@@ -91,14 +88,13 @@ internal sealed class ProxyTagHandlers(SimulatorStore store, SpecRules spec) : R
     /// <summary>proxy-tag-delete: removes a tag no proxy carries (121003 otherwise). Answers data 0.</summary>
     public SimulatorOutcome DeleteProxyTag(JToken? body)
     {
-        if (body is not JObject request || request["id"] is not { Type: JTokenType.Integer } idToken || (long)idToken < 1)
+        if (IdOf(body) is not { } id)
         {
             return Error(IxBrowserErrorCodes.ProxyTagDeleteTagIdEmpty);
         }
 
         lock (Store.Gate)
         {
-            var id = (long)idToken;
             if (!Store.ProxyTags.TryGetValue(id, out var tag))
             {
                 return Error(IxBrowserErrorCodes.ProxyTagDeleteTagNotFound);
