@@ -18,11 +18,12 @@ internal sealed class WireProperty
         TargetKind = property.GetCustomAttribute<TargetAttribute>()?.Kind;
         Range = property.GetCustomAttribute<WireRangeAttribute>();
         Pattern = property.GetCustomAttribute<WirePatternAttribute>();
+        AppendixName = property.GetCustomAttribute<AppendixAttribute>()?.Name;
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         EnumType = type.IsEnum ? type : null;
         IsModel = WireModel.IsModel(type);
         _members = EnumType is null ? null : new HashSet<object>(Enum.GetValues(EnumType).Cast<object>());
-        IsChecked = Required || EnumType is not null || Range is not null || Pattern is not null || IsModel;
+        IsChecked = Required || EnumType is not null || Range is not null || Pattern is not null || AppendixName is not null || IsModel;
         // An open generic type's property (a generic model seen through its definition) cannot be compiled, nor read.
         _get = property.DeclaringType is { ContainsGenericParameters: false } ? CompileGetter(property) : property.GetValue;
     }
@@ -48,6 +49,9 @@ internal sealed class WireProperty
     public WirePatternAttribute? Pattern { get; }
 
     public Type? EnumType { get; }
+
+    /// <summary>The vendor appendix (x-appendix) the value or each item must come from, for example <c>time-zones</c>; null for other properties.</summary>
+    public string? AppendixName { get; }
 
     /// <summary>Whether the value is itself a generated model (walked for validation and secrets).</summary>
     public bool IsModel { get; }

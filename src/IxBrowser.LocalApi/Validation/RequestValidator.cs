@@ -100,6 +100,11 @@ internal static class RequestValidator
                 problems.Add($"{NameOf(prefix, property)} must be {pattern.Hint}; {shown}.");
             }
 
+            if (property.AppendixName is { } appendix)
+            {
+                AddAppendixProblems(appendix, value, NameOf(prefix, property), problems);
+            }
+
             if (value is IList<long> ids)
             {
                 AddIdListProblems(ids, NameOf(prefix, property), property.Required, problems);
@@ -126,6 +131,36 @@ internal static class RequestValidator
             {
                 problems.Add($"{name} must hold ids from 1; item {i} is {ids[i].ToString(CultureInfo.InvariantCulture)}.");
                 return;
+            }
+        }
+    }
+
+    /// <summary>A value (or each item of a list) of a vendor appendix (x-appendix); an empty string leaves the choice to the app.</summary>
+    private static void AddAppendixProblems(string appendix, object value, string name, List<string> problems)
+    {
+        var (values, description) = IxBrowserAppendix.Named(appendix);
+        if (value is string single)
+        {
+            if (single.Length > 0 && !values.ContainsKey(single))
+            {
+                problems.Add($"{name} must be {description}; \"{single}\" is not one.");
+            }
+
+            return;
+        }
+
+        if (value is IEnumerable<string> items)
+        {
+            var index = 0;
+            foreach (var item in items)
+            {
+                if (item is null || !values.ContainsKey(item))
+                {
+                    problems.Add($"{name} must hold only values of the appendix: each item {description}; item {index} \"{item}\" is not one.");
+                    return;
+                }
+
+                index++;
             }
         }
     }
