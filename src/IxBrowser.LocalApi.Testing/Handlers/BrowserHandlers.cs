@@ -96,7 +96,7 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
     }
 
     /// <summary>Cookies as ixBrowser sends them: a JSON array in a string; null when it is not one.</summary>
-    private static JArray? ParseCookies(string? text)
+    internal static JArray? ParseCookies(string? text)
     {
         try
         {
@@ -108,9 +108,17 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
         }
     }
 
-    /// <summary>Cookie backup at close: the browser's cookies become the profile's stored ones.</summary>
+    /// <summary>Cookie backup at close: the browser's cookies become the profile's stored ones, when the profile's cookies_backup is on.</summary>
     private void SaveCookies(long profileId, BrowserProcess browser)
     {
+        lock (Store.Gate)
+        {
+            if (Store.Profiles.TryGetValue(profileId, out var profile) && !profile.CookiesBackup)
+            {
+                return;
+            }
+        }
+
         try
         {
             var cookies = DevToolsCookies.Read(browser.WebSocketUrl);

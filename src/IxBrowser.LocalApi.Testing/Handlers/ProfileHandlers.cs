@@ -169,10 +169,10 @@ internal sealed class ProfileHandlers(SimulatorStore store, SpecRules spec) : Re
         var item = new JObject
         {
             ["profile_id"] = profile.Id,
-            ["site_url"] = "chrome://newtab",
+            ["site_url"] = profile.SiteUrl,
             ["name"] = profile.Name,
-            ["note"] = string.Empty,
-            ["color"] = "#CC9966",
+            ["note"] = profile.Note,
+            ["color"] = profile.Color,
             ["username"] = string.Empty,
             ["password"] = string.Empty,
             ["last_open_time"] = 0,

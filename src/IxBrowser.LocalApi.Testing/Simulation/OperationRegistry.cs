@@ -40,6 +40,7 @@ internal sealed class OperationRegistry
             new ProxyHandlers(store, spec),
             new ProxyTagHandlers(store, spec),
             new GroupHandlers(store, spec),
+            new ProfileSettingsHandlers(store, spec),
             new TagHandlers(store, spec),
             new TrafficPackageHandlers(store, spec),
             new BrowserHandlers(store, spec, browsers, faults),

@@ -12,6 +12,21 @@ public sealed record SimulatedProfile
     /// <summary>The profile's name.</summary>
     public string Name { get; init; } = "test";
 
+    /// <summary>The profile's note.</summary>
+    public string Note { get; init; } = string.Empty;
+
+    /// <summary>The colour of the profile's icon.</summary>
+    public string Color { get; init; } = "#CC9966";
+
+    /// <summary>The platform URL the profile opens (site_url).</summary>
+    public string SiteUrl { get; init; } = "chrome://newtab";
+
+    /// <summary>Whether cookies are backed up (preference cookies_backup, on by default): close then keeps the browser's cookies.</summary>
+    public bool CookiesBackup { get; init; } = true;
+
+    /// <summary>How many times the profile's fingerprint was drawn again (profile-random-fingerprint-configuration).</summary>
+    public int FingerprintDraws { get; init; }
+
     /// <summary>The id of the profile's group; 1 is the seeded group "Default".</summary>
     public long GroupId { get; init; } = 1;
 
@@ -40,7 +55,8 @@ public sealed record SimulatedProfile
     /// <param name="other">The other profile.</param>
     /// <returns>Whether both hold the same values.</returns>
     public bool Equals(SimulatedProfile? other) =>
-        other is not null && Id == other.Id && Name == other.Name && GroupId == other.GroupId && TagIds.SequenceEqual(other.TagIds)
+        other is not null && Id == other.Id && Name == other.Name && Note == other.Note && Color == other.Color && SiteUrl == other.SiteUrl
+        && CookiesBackup == other.CookiesBackup && FingerprintDraws == other.FingerprintDraws && GroupId == other.GroupId && TagIds.SequenceEqual(other.TagIds)
         && ProxyMode == other.ProxyMode && ProxyId == other.ProxyId && Equals(CustomProxy, other.CustomProxy)
         && Equals(TrafficPackage, other.TrafficPackage) && Equals(ApiExtraction, other.ApiExtraction);
 
