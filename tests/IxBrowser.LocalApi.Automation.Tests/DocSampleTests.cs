@@ -12,6 +12,7 @@ public class DocSampleTests
     [InlineData("PlaywrightSampleTests.cs", "Playwright")]
     [InlineData("SeleniumSampleTests.cs", "Selenium")]
     [InlineData("PuppeteerSampleTests.cs", "PuppeteerSharp")]
+    [InlineData("WorkflowSampleTests.cs", "Workflow")]
     public void The_docs_show_the_sample_the_test_runs(string testFile, string sample)
     {
         var root = FindRoot();

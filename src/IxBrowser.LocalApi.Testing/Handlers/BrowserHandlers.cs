@@ -108,17 +108,17 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
         }
     }
 
-    /// <summary>Cookie backup at close: the browser's cookies become the profile's stored ones, when the profile's cookies_backup is on.</summary>
-    private void SaveCookies(long profileId, BrowserProcess browser)
+    private bool ProfileBacksUpCookies(long profileId)
     {
         lock (Store.Gate)
         {
-            if (Store.Profiles.TryGetValue(profileId, out var profile) && !profile.CookiesBackup)
-            {
-                return;
-            }
+            return !Store.Profiles.TryGetValue(profileId, out var profile) || profile.CookiesBackup;
         }
+    }
 
+    /// <summary>Cookie backup at close: the browser's cookies become the profile's stored ones.</summary>
+    private void SaveCookies(long profileId, BrowserProcess browser)
+    {
         try
         {
             var cookies = DevToolsCookies.Read(browser.WebSocketUrl);
@@ -341,7 +341,8 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
 
         try
         {
-            var browser = Browsers.CompleteOpen(profileId, Arguments(profileId, request), (bool?)request["cookies_backup"] ?? true);
+            // The open's cookies_backup wins; without one, the profile's preference (on unless turned off).
+            var browser = Browsers.CompleteOpen(profileId, Arguments(profileId, request), (bool?)request["cookies_backup"] ?? ProfileBacksUpCookies(profileId));
             LoadCookies(profileId, browser, given);
             return Success(Addresses(profileId, browser));
         }
