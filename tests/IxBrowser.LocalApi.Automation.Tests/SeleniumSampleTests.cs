@@ -35,4 +35,48 @@ public class SeleniumSampleTests
         Assert.Equal(0, simulator.RunningBrowserCount);
         Assert.False(string.IsNullOrEmpty(profile.WebDriverPath), "the simulator reports chromedriver as the webdriver; install chromium-driver");
     }
+
+    [Fact]
+    public async Task Cookies_go_from_a_Selenium_session_to_another_profile_and_back_into_Selenium()
+    {
+        using var simulator = IxBrowserSimulator.StartWithBrowser();
+        using var page = TestWebPage.Start("Cookies", "<p>cookies</p>");
+        simulator.AddProfile(7);
+        var client = simulator.Client;
+        var expires = System.DateTime.UtcNow.AddDays(30);
+
+        JsonTextList<IxBrowserCookie> exported;
+        await using (var profile = await client.OpenBrowserAsync(IxBrowserSimulator.DocsProfileId, new IxBrowserOpenOptions { ConfigureRequest = r => r.CookiesBackup = false }))
+        using (var driver = Attach(profile))
+        {
+            driver.Navigate().GoToUrl(page.Address);
+            driver.Manage().Cookies.AddCookie(new Cookie("carried", "s1", page.Address.Host, "/", expires));
+            exported = driver.Manage().Cookies.AllCookies.ToIxBrowserCookies();
+        }
+
+        await client.UpdateProfileCookiesAsync(new UpdateProfileCookiesRequest { ProfileId = 7, Cookie = exported });
+        var stored = await client.GetProfileCookiesAsync(new GetProfileCookiesRequest { ProfileId = 7 });
+
+        // The simulator loads stored cookies at open; here they are added through Selenium instead, as a user without ixBrowser's own load would.
+        await using (var profile = await client.OpenBrowserAsync(IxBrowserSimulator.DocsProfileId, new IxBrowserOpenOptions { ConfigureRequest = r => r.CookiesBackup = false }))
+        using (var driver = Attach(profile))
+        {
+            driver.Navigate().GoToUrl(page.Address);
+            driver.Manage().Cookies.DeleteAllCookies();
+            foreach (var cookie in stored.Data.ToSeleniumCookies())
+            {
+                driver.Manage().Cookies.AddCookie(cookie);
+            }
+
+            var back = driver.Manage().Cookies.GetCookieNamed("carried");
+            Assert.Equal("s1", back!.Value);
+            Assert.InRange(back.Expiry!.Value, expires.AddSeconds(-2), expires.AddSeconds(2));
+        }
+
+        var item = Assert.Single(stored.Data, c => c.Name == "carried");
+        Assert.Equal(("s1", page.Address.Host), (item.Value, item.Domain?.TrimStart('.')));
+    }
+
+    private static ChromeDriver Attach(IxBrowserOpenedProfile profile) =>
+        new(ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(profile.WebDriverPath)!, Path.GetFileName(profile.WebDriverPath)), new ChromeOptions { DebuggerAddress = profile.DebuggerAddress });
 }
