@@ -38,6 +38,20 @@ public static class ChangingLimitProbe
         await TwoProcessesAsync(50, 500).ConfigureAwait(false);
     }
 
+    /// <summary>--pacing-sharing RUNS: only the sharing rows, RUNS times each, to see how often a share falls under 35 %.</summary>
+    public static async Task SharingAsync(int runs)
+    {
+        Console.WriteLine("| case | calls each | A's share of the limit | B's share | both done (s) | combined ideal (s) | ratio | failures | target met |");
+        Console.WriteLine("| :--- | ---------: | ---------------------: | --------: | ------------: | -----------------: | ----: | -------: | :--------- |");
+        for (var run = 0; run < runs; run++)
+        {
+            await TwoClientsAsync(20, 200).ConfigureAwait(false);
+            await TwoClientsAsync(50, 500).ConfigureAwait(false);
+            await TwoProcessesAsync(20, 200).ConfigureAwait(false);
+            await TwoProcessesAsync(50, 500).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>For tuning: the learned rate and the refusals every 100 ms across a change of limit.</summary>
     public static async Task TraceAsync(int from, int to, int calls)
     {

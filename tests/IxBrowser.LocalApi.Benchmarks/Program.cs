@@ -55,6 +55,13 @@ if (args.Length == 1 && args[0] == "--pacing-changes")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "--pacing-sharing")
+{
+    // --pacing-sharing [RUNS]: the two-client and two-process rows only, RUNS times (default 3).
+    await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.SharingAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "--pacing")
 {
     // --pacing [N] [R,R,...]: the bulk pacing table (defaults: 1,000 calls at 20, 100 and 500 calls/s).

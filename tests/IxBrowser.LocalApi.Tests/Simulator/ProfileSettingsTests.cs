@@ -141,6 +141,22 @@ public class ProfileSettingsTests
     }
 
     [Fact]
+    public void Every_x_appendix_of_the_spec_names_an_appendix_the_library_has()
+    {
+        var named = typeof(IxBrowserClient).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties())
+            .Select(p => p.GetCustomAttributes(false).FirstOrDefault(a => a.GetType().Name == "AppendixAttribute"))
+            .OfType<IxBrowser.LocalApi.Validation.AppendixAttribute>()
+            .Select(a => a.Name)
+            .Distinct()
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(["countries", "fonts", "languages", "time-zones"], named);
+        Assert.All(named, name => Assert.NotEmpty(IxBrowserAppendix.Named(name).Values));
+    }
+
+    [Fact]
     public void The_appendices_are_data_read_from_the_spec_folder()
     {
         Assert.Equal("GMT+08:00", IxBrowserAppendix.TimeZones["Asia/Shanghai"]);
