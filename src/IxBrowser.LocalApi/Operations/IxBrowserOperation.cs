@@ -8,14 +8,15 @@ namespace IxBrowser.LocalApi;
 /// </summary>
 internal abstract class IxBrowserOperation
 {
-    protected IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, string expectedData, int[] documentedErrorCodes)
+    protected IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, string expectedData, string[] documentedErrorCodes)
     {
         Id = id;
         Path = path;
         RetrySafe = retrySafe;
         LongRunning = longRunning;
         ExpectedData = expectedData;
-        DocumentedErrorCodes = documentedErrorCodes;
+        ListedErrorCodes = documentedErrorCodes;
+        _documentedErrorCodes = new System.Lazy<IReadOnlyList<int>>(() => IxBrowserErrorCodes.Expand(documentedErrorCodes));
     }
 
     /// <summary>The spec's operationId, for example <c>UpdateProxy</c>.</summary>
@@ -33,6 +34,11 @@ internal abstract class IxBrowserOperation
     /// <summary>x-success-data in words, for example <c>the integer 1</c>; used in protocol-error messages.</summary>
     public string ExpectedData { get; }
 
+    private readonly System.Lazy<IReadOnlyList<int>> _documentedErrorCodes;
+
+    /// <summary>x-error-codes as the spec lists them, for example <c>1000</c> and the family <c>104xxx</c>.</summary>
+    public IReadOnlyList<string> ListedErrorCodes { get; }
+
     /// <summary>x-error-codes with every family expanded from the catalogue.</summary>
-    public IReadOnlyList<int> DocumentedErrorCodes { get; }
+    public IReadOnlyList<int> DocumentedErrorCodes => _documentedErrorCodes.Value;
 }

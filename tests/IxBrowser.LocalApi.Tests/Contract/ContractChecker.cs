@@ -76,21 +76,13 @@ public static class ContractChecker
         }
         : null;
 
-    /// <summary>The codes an operation documents, with each NNNxxx family expanded from the catalogue.</summary>
-    public static IEnumerable<int> DocumentedCodes(OpenApiDocument spec, OpenApiOperation operation)
-    {
-        var catalogue = Catalogue(spec).Select(e => e.Code).ToList();
-        foreach (var listed in Extension(operation.Extensions, "x-error-codes") as JsonArray ?? new JsonArray())
-        {
-            var text = listed!.ToJsonString().Trim('"');
-            foreach (var code in text.EndsWith("xxx", StringComparison.Ordinal)
-                ? catalogue.Where(c => c.ToString(CultureInfo.InvariantCulture).Length == 6 && c.ToString(CultureInfo.InvariantCulture).StartsWith(text[..^3], StringComparison.Ordinal))
-                : new[] { int.Parse(text, CultureInfo.InvariantCulture) })
-            {
-                yield return code;
-            }
-        }
-    }
+    /// <summary>The codes an operation documents, with each NNNxxx family expanded by the library's own IxBrowserErrorCodes.Expand.</summary>
+    public static IEnumerable<int> DocumentedCodes(OpenApiDocument spec, OpenApiOperation operation) =>
+        IxBrowserErrorCodes.Expand(ListedCodes(operation));
+
+    /// <summary>x-error-codes as the spec lists them (numbers and NNNxxx families).</summary>
+    public static IReadOnlyList<string> ListedCodes(OpenApiOperation operation) =>
+        (Extension(operation.Extensions, "x-error-codes") as JsonArray ?? new JsonArray()).Select(listed => listed!.ToJsonString().Trim('"')).ToList();
 
     public static IReadOnlyList<(int Code, string Name, string Description, bool Transient, bool NotApplied)> Catalogue(OpenApiDocument spec) =>
         (Extension(spec.Extensions, "x-error-catalogue") as JsonArray ?? new JsonArray())
