@@ -132,9 +132,8 @@ public partial class IxBrowserClient : IIxBrowserClient
             IxBrowserLog.RequestBody(_logger, call.Operation.Id, maskedBody);
         }
 
-        var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(IxBrowserCallPipeline.ProgressKey, new CallProgress());
+        context.Properties.Set(IxBrowserCallPipeline.CallKey, call);
         Outcome<IxBrowserResponse<TData>> outcome;
         try
         {
@@ -148,7 +147,7 @@ public partial class IxBrowserClient : IIxBrowserClient
             ResilienceContextPool.Shared.Return(context);
         }
 
-        var elapsed = ElapsedMs(started);
+        var elapsed = (long)call.Elapsed.TotalMilliseconds;
         var operation = call.Operation.Id;
         if (outcome.Exception is IxBrowserException failure)
         {
@@ -196,13 +195,13 @@ public partial class IxBrowserClient : IIxBrowserClient
             status = (int)answer.StatusCode;
             if (CallFailures.IsRedirect(answer, destination))
             {
-                return Failed(operation, CallFailures.Redirect(operation.Id, BaseAddress, destination, answer, call.Secrets()));
+                return Failed(CallFailures.Redirect(operation.Id, BaseAddress, destination, answer, call.Secrets()));
             }
 
             body = await BoundedBody.ReadAsync(answer, _pipeline.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             if (body is null)
             {
-                return Failed(operation, CallFailures.TooLarge(operation.Id, BaseAddress, status, answer.Content.Headers.ContentLength, _pipeline.Options.MaxResponseBytes));
+                return Failed(CallFailures.TooLarge(operation.Id, BaseAddress, status, answer.Content.Headers.ContentLength, _pipeline.Options.MaxResponseBytes));
             }
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
@@ -218,7 +217,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
             // A handler that follows redirects tried to send the body elsewhere; GuardedJsonContent stopped it.
-            return Failed(operation, message.RequestUri != destination
+            return Failed(message.RequestUri != destination
                 ? CallFailures.RedirectRefused(operation.Id, BaseAddress, destination, message.RequestUri, exception, call.Secrets())
                 : CallFailures.Unreachable(operation, BaseAddress, exception));
         }
@@ -239,7 +238,7 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         if (response is null)
         {
-            return Failed(operation, CallFailures.NotAnEnvelope(operation.Id, BaseAddress, status, body, parseError, call.Secrets()));
+            return Failed(CallFailures.NotAnEnvelope(operation.Id, BaseAddress, status, body, parseError, call.Secrets()));
         }
 
         if (response.IsSuccess)
@@ -247,30 +246,20 @@ public partial class IxBrowserClient : IIxBrowserClient
             return Outcome.FromResult(response);
         }
 
-        return Failed(operation, CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets(), Internal.WireModel.TargetOf(call.Request)));
+        return Failed(CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets(), Internal.WireModel.TargetOf(call.Request)));
 
-        static Outcome<IxBrowserResponse<TData>> Failed(IxBrowserOperation operation, IxBrowserException failure)
-        {
-            failure.OperationRetrySafe = operation.RetrySafe;
-            return Outcome.FromException<IxBrowserResponse<TData>>(failure);
-        }
+        static Outcome<IxBrowserResponse<TData>> Failed(IxBrowserException failure) =>
+            Outcome.FromException<IxBrowserResponse<TData>>(failure);
     }
 
     private Uri UriOf(IxBrowserOperation operation) =>
         _uris.TryGetValue(operation, out var uri) ? uri : _uris.GetOrAdd(operation, new Uri(BaseAddress, operation.Path.TrimStart('/')));
 
-    /// <summary>One call through the pipeline: what it sends, and how many attempts it took.</summary>
-    private sealed class Call<TData>(IxBrowserClient client, IxBrowserOperation operation, object request)
+    /// <summary>One call through the pipeline (<see cref="IxBrowserCall"/>), with its attempt for this client and data type.</summary>
+    private sealed class Call<TData>(IxBrowserClient client, IxBrowserOperation operation, object request) : IxBrowserCall(operation, request)
     {
-        public IxBrowserOperation Operation { get; } = operation;
-
-        public object Request { get; } = request;
-
-        public int Attempts { get; private set; }
-
         public async ValueTask<Outcome<IxBrowserResponse<TData>>> AttemptAsync(CancellationToken cancellationToken)
         {
-            // Attempts run one after another (retries never overlap), so no interlocking is needed.
             Attempts++;
             var sentAt = AdaptiveRateLimiter.Now();
             var outcome = await client.SendOnceAsync(this, cancellationToken).ConfigureAwait(false);
@@ -292,6 +281,4 @@ public partial class IxBrowserClient : IIxBrowserClient
         /// <summary>The request's secret values (the spec's x-secret), to strip from what the server sends back. Only built on failure.</summary>
         public List<string> Secrets() => Internal.WireModel.SecretValues(Request);
     }
-
-    private static long ElapsedMs(long started) => (long)((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
 }

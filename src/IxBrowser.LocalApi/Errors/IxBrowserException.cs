@@ -44,9 +44,6 @@ public abstract class IxBrowserException : Exception
     /// <summary>What the caller can do about this failure, given how the call went; <see langword="null"/> if nothing specific.</summary>
     private protected virtual string? Advice => null;
 
-    /// <summary>The operation's x-retry-safe, for the retry rule (<see cref="IxBrowserCallPipeline.ShouldRetry"/>).</summary>
-    internal bool OperationRetrySafe { get; set; }
-
     /// <summary>Records how the call went, when it gives up with this exception.</summary>
     internal void Record(int attempts, TimeSpan elapsed)
     {

@@ -25,8 +25,8 @@ namespace IxBrowser.LocalApi;
 /// </remarks>
 internal sealed class IxBrowserCallPipeline
 {
-    /// <summary>What a retry decision needs to know about the call: when it started, and its retries that count towards MaxRetryAttempts.</summary>
-    internal static readonly ResiliencePropertyKey<CallProgress> ProgressKey = new("IxBrowser.CallProgress");
+    /// <summary>The call a retry decision is about: its operation's retry safety, when it started, and its retries that count towards MaxRetryAttempts.</summary>
+    internal static readonly ResiliencePropertyKey<IxBrowserCall> CallKey = new("IxBrowser.Call");
 
     private readonly ILogger _logger;
     private readonly ConditionalWeakTable<IxBrowserGate, GatePipelines> _pipelines = new();
@@ -85,7 +85,7 @@ internal sealed class IxBrowserCallPipeline
                 {
                     var failure = args.Outcome.Exception;
                     var tooFast = IsTooFast(failure);
-                    if (!tooFast && args.Context.Properties.TryGetValue(ProgressKey, out var progress))
+                    if (!tooFast && args.Context.Properties.TryGetValue(CallKey, out var progress))
                     {
                         progress.CountedRetries++;
                     }
@@ -131,19 +131,14 @@ internal sealed class IxBrowserCallPipeline
 
     private bool ShouldHandle(Exception? failure, ResilienceContext context)
     {
-        if (!ShouldRetry(failure, (failure as IxBrowserException)?.OperationRetrySafe == true))
-        {
-            return false;
-        }
-
-        if (!context.Properties.TryGetValue(ProgressKey, out var progress))
+        if (!context.Properties.TryGetValue(CallKey, out var call) || !ShouldRetry(failure, call.RetrySafe))
         {
             return false;
         }
 
         return IsTooFast(failure)
-            ? progress.Elapsed < Options.TooFastPatience
-            : progress.CountedRetries < Options.MaxRetryAttempts;
+            ? call.Elapsed < Options.TooFastPatience
+            : call.CountedRetries < Options.MaxRetryAttempts;
     }
 
     /// <summary>ixBrowser refused the request as too fast without acting on it (the catalogue's not-applied code, 1010): what the gate learns its pace from.</summary>
