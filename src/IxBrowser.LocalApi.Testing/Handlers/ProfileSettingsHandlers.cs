@@ -29,9 +29,15 @@ internal sealed class ProfileSettingsHandlers(SimulatorStore store, SpecRules sp
         registry.Add(nameof(RandomizeProfileFingerprint), RandomizeProfileFingerprint, ("RandomizeProfileFingerprintRequest", ["profile_id"]));
     }
 
-    /// <summary>profile-create: a new profile (101004 name taken, 101011 platform Other without URL, 101039 unknown group). Answers its id.</summary>
+    /// <summary>profile-create: a new profile (101001 no name, 101004 name taken, 101011 platform Other without URL, 101039 unknown group). Answers its id.</summary>
     public SimulatorOutcome CreateProfile(JToken? body)
     {
+        // The app's own code for a missing or blank name, before the spec's other checks (1000).
+        if (((body as JObject)?["name"] as JValue)?.Value is not string name || string.IsNullOrWhiteSpace(name))
+        {
+            return Error(IxBrowserErrorCodes.ProfileCreateProfileNameEmpty);
+        }
+
         if (Checked(nameof(CreateProfile), body) is not { } request)
         {
             return Error(IxBrowserErrorCodes.MissingRequiredParameters);

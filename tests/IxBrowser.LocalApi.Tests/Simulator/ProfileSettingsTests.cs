@@ -53,6 +53,22 @@ public class ProfileSettingsTests
         Assert.DoesNotContain("pa55-word", request.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"note":"no name"}""")]
+    [InlineData("""{"name":"   "}""")]
+    public async Task The_simulator_answers_the_apps_code_for_a_profile_without_a_name(string body)
+    {
+        // The client refuses these before sending; another tool may not.
+        using var simulator = IxBrowserSimulator.Start();
+        using var http = new System.Net.Http.HttpClient { BaseAddress = simulator.BaseAddress };
+
+        using var answer = await http.PostAsync(IxBrowserClient.CreateProfilePath.TrimStart('/'), new System.Net.Http.StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var envelope = JObject.Parse(await answer.Content.ReadAsStringAsync());
+
+        Assert.Equal(IxBrowserErrorCodes.ProfileCreateProfileNameEmpty, (int)envelope["error"]!["code"]!);
+        Assert.DoesNotContain(simulator.ExportState().Profiles, p => p.Name.Trim().Length == 0);
+    }
+
     [Fact]
     public async Task A_copy_gets_a_new_id_and_its_originals_group_and_cookies_and_an_unknown_group_is_refused()
     {
