@@ -93,6 +93,26 @@ internal static class TimeProbe
         Time("deserialize envelope, ours", () => client.Deserialize<IxBrowserResponse<int>>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
         Time("deserialize envelope, hand-written", () => serializer.Deserialize<NewtonsoftHandWritten.Envelope>(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(Envelope))));
         Time("validate extraction request", () => IxBrowser.LocalApi.Validation.RequestValidator.Validate(ours, IxBrowserOperations.UpdateProfileProxyForApiExtraction, typeof(UpdateProfileProxyForApiExtractionRequest)));
+        var urlPattern = new System.Text.RegularExpressions.Regex(@"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        Time("  the URL pattern alone", () => urlPattern.IsMatch(Requests.ExtractionUrl));
+        Time("  the walk that writes messages (only on a failure): reading the properties", () =>
+        {
+            foreach (var property in IxBrowser.LocalApi.Internal.WireModel.Of(typeof(ApiExtractionProxyInfo)))
+            {
+                property.GetValue(ours.ProxyInfo);
+            }
+        });
+        Time("  the walk that writes messages (only on a failure): its checks", () =>
+        {
+            foreach (var property in IxBrowser.LocalApi.Internal.WireModel.Of(typeof(ApiExtractionProxyInfo)))
+            {
+                if (property.IsChecked && property.GetValue(ours.ProxyInfo) is { } value)
+                {
+                    _ = property.EnumType is not null && property.IsDefinedMember(value);
+                    _ = property.Pattern is { } pattern && value is string text && pattern.Regex.IsMatch(text);
+                }
+            }
+        });
         Time("validate proxy-update request", () => IxBrowser.LocalApi.Validation.RequestValidator.Validate(Requests.Ours(), IxBrowserOperations.UpdateProxy, typeof(UpdateProxyRequest)));
     }
 

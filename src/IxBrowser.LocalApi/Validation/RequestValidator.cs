@@ -27,7 +27,12 @@ internal static class RequestValidator
         }
 
         var problems = new List<string>();
-        Check(request, string.Empty, problems, depth: 0);
+        if (!CompiledCheck.Passes(request))
+        {
+            // Only now walk the model to say what is wrong (the compiled check says only whether).
+            Check(request, string.Empty, problems, depth: 0);
+        }
+
         if (problems.Count == 0 && request is ICrossFieldRules rules)
         {
             // Cross-field rules assume the fields they read are well-formed, so they run only then.
