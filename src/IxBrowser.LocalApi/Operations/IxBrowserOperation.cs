@@ -8,13 +8,14 @@ namespace IxBrowser.LocalApi;
 /// </summary>
 internal abstract class IxBrowserOperation
 {
-    protected IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, string expectedData, string[] documentedErrorCodes)
+    protected IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, IxBrowserSuccessData successData, string[] documentedErrorCodes)
     {
         Id = id;
         Path = path;
         RetrySafe = retrySafe;
         LongRunning = longRunning;
-        ExpectedData = expectedData;
+        SuccessData = successData;
+        ExpectedData = successData.Describe();
         ListedErrorCodes = documentedErrorCodes;
         _documentedErrorCodes = new System.Lazy<IReadOnlyList<int>>(() => IxBrowserErrorCodes.Expand(documentedErrorCodes));
     }
@@ -30,6 +31,9 @@ internal abstract class IxBrowserOperation
 
     /// <summary>x-long-running: the app may take a minute to answer, so an attempt gets IxBrowserClientOptions.LongRunningTimeout.</summary>
     public bool LongRunning { get; }
+
+    /// <summary>x-success-data as the spec writes it.</summary>
+    public IxBrowserSuccessData SuccessData { get; }
 
     /// <summary>x-success-data in words, for example <c>the integer 1</c>; used in protocol-error messages.</summary>
     public string ExpectedData { get; }

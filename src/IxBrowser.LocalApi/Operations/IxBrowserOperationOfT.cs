@@ -6,8 +6,8 @@ namespace IxBrowser.LocalApi;
 internal sealed class IxBrowserOperation<TRequest, TData> : IxBrowserOperation
     where TRequest : class
 {
-    public IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, string expectedData, string[] documentedErrorCodes)
-        : base(id, path, retrySafe, longRunning, expectedData, documentedErrorCodes)
+    public IxBrowserOperation(string id, string path, bool retrySafe, bool longRunning, IxBrowserSuccessData successData, string[] documentedErrorCodes)
+        : base(id, path, retrySafe, longRunning, successData, documentedErrorCodes)
     {
     }
 }

@@ -92,7 +92,7 @@ public class RetrySafetyTests
     private static System.Exception Failure(string failure)
     {
         var address = new System.Uri("http://127.0.0.1:1/");
-        var unsafeOperation = new IxBrowserOperation<DeleteProxyRequest, int>("Create", "api/v2/create", retrySafe: false, longRunning: false, "an integer", new[] { "1000" });
+        var unsafeOperation = new IxBrowserOperation<DeleteProxyRequest, int>("Create", "api/v2/create", retrySafe: false, longRunning: false, new IxBrowserSuccessData("int32", null, null, null), new[] { "1000" });
         return failure switch
         {
             "1010 too fast" => new IxBrowserApiException("Create", IxBrowserErrorCodes.OperationTooFast, null, null),
