@@ -57,95 +57,68 @@ internal sealed class ProfileSettingsHandlers(SimulatorStore store, SpecRules sp
     }
 
     /// <summary>profile-copy: a new profile with the original's settings and cookies (2007 unknown profile, 112005 unknown group, 112006 platform Other without URL). Answers its id.</summary>
-    public SimulatorOutcome CopyProfile(JToken? body)
+    public SimulatorOutcome CopyProfile(JToken? body) => WithProfile(nameof(CopyProfile), body, (request, original) =>
     {
-        if (Checked(nameof(CopyProfile), body) is not { } request)
+        // Choice: a copy may share its original's name (the copy page has no "name taken" code).
+        if (Refusal(request, otherThan: null, nameTaken: null, IxBrowserErrorCodes.ProfileCopyGroupNotFound, IxBrowserErrorCodes.ProfileCopyPlatformUrlEmpty) is { } refused)
         {
-            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+            return refused;
         }
 
-        lock (Store.Gate)
+        var copy = Apply(original with { Id = SimulatorStore.NextId(Store.Profiles), FingerprintDraws = 0 }, request);
+        Store.Profiles[copy.Id] = copy;
+        if (Store.ProfileCookies.TryGetValue(original.Id, out var cookies))
         {
-            if (!Store.Profiles.TryGetValue((long)request["profile_id"]!, out var original))
-            {
-                return Error(IxBrowserErrorCodes.ProfileNotFound);
-            }
-
-            // Choice: a copy may share its original's name (the copy page has no "name taken" code).
-            if (Refusal(request, otherThan: null, nameTaken: null, IxBrowserErrorCodes.ProfileCopyGroupNotFound, IxBrowserErrorCodes.ProfileCopyPlatformUrlEmpty) is { } refused)
-            {
-                return refused;
-            }
-
-            var copy = Apply(original with { Id = SimulatorStore.NextId(Store.Profiles), FingerprintDraws = 0 }, request);
-            Store.Profiles[copy.Id] = copy;
-            if (Store.ProfileCookies.TryGetValue(original.Id, out var cookies))
-            {
-                Store.ProfileCookies[copy.Id] = (JArray)cookies.DeepClone();
-            }
-
-            return Success(new JValue(copy.Id));
+            Store.ProfileCookies[copy.Id] = (JArray)cookies.DeepClone();
         }
-    }
+
+        return Success(new JValue(copy.Id));
+    });
 
     /// <summary>profile-update: changes what is set (2007 unknown profile, 102003 name taken, 102007 new id in use, 102009 unknown group). Answers "success".</summary>
-    public SimulatorOutcome UpdateProfile(JToken? body)
+    public SimulatorOutcome UpdateProfile(JToken? body) => WithProfile(nameof(UpdateProfile), body, (request, profile) =>
     {
-        if (Checked(nameof(UpdateProfile), body) is not { } request)
+        var id = profile.Id;
+        if (Refusal(request, otherThan: id, IxBrowserErrorCodes.ProfileUpdateProfileNameAlreadyExists, IxBrowserErrorCodes.ProfileUpdateGroupNotFound, platformUrlEmpty: null) is { } refused)
         {
-            return Error(IxBrowserErrorCodes.MissingRequiredParameters);
+            return refused;
         }
 
-        var id = (long)request["profile_id"]!;
-        lock (Store.Gate)
+        var newId = (long?)request["new_profile_id"] ?? id;
+        if (newId != id && Store.Profiles.ContainsKey(newId))
         {
-            if (!Store.Profiles.TryGetValue(id, out var profile))
-            {
-                return Error(IxBrowserErrorCodes.ProfileNotFound);
-            }
+            return Error(IxBrowserErrorCodes.ProfileUpdateSerialNumberAlreadyExists);
+        }
 
-            if (Refusal(request, otherThan: id, IxBrowserErrorCodes.ProfileUpdateProfileNameAlreadyExists, IxBrowserErrorCodes.ProfileUpdateGroupNotFound, platformUrlEmpty: null) is { } refused)
-            {
-                return refused;
-            }
-
-            var newId = (long?)request["new_profile_id"] ?? id;
-            if (newId != id && Store.Profiles.ContainsKey(newId))
-            {
-                return Error(IxBrowserErrorCodes.ProfileUpdateSerialNumberAlreadyExists);
-            }
-
-            Store.Profiles.Remove(id);
-            Store.Profiles[newId] = Apply(profile with { Id = newId }, request);
-            if (newId != id && Store.ProfileCookies.Remove(id, out var cookies))
-            {
-                Store.ProfileCookies[newId] = cookies;
-            }
+        Store.Profiles.Remove(id);
+        Store.Profiles[newId] = Apply(profile with { Id = newId }, request);
+        if (newId != id && Store.ProfileCookies.Remove(id, out var cookies))
+        {
+            Store.ProfileCookies[newId] = cookies;
         }
 
         return Success(new JValue("success"));
-    }
+    });
 
     /// <summary>profile-random-fingerprint-configuration: draws the profile's fingerprint again (2007 unknown profile). Answers "success".</summary>
-    public SimulatorOutcome RandomizeProfileFingerprint(JToken? body)
+    public SimulatorOutcome RandomizeProfileFingerprint(JToken? body) => WithProfile(nameof(RandomizeProfileFingerprint), body, (_, profile) =>
     {
-        if (Checked(nameof(RandomizeProfileFingerprint), body) is not { } request)
+        Store.Profiles[profile.Id] = profile with { FingerprintDraws = profile.FingerprintDraws + 1 };
+        return Success(new JValue("success"));
+    });
+
+    /// <summary>The shared start of copy, update and random fingerprint: the spec's checks (1000), then the profile_id's profile (2007); <paramref name="act"/> runs under the lock.</summary>
+    private SimulatorOutcome WithProfile(string operationId, JToken? body, System.Func<JObject, SimulatedProfile, SimulatorOutcome> act)
+    {
+        if (Checked(operationId, body) is not { } request)
         {
             return Error(IxBrowserErrorCodes.MissingRequiredParameters);
         }
 
-        var id = (long)request["profile_id"]!;
         lock (Store.Gate)
         {
-            if (!Store.Profiles.TryGetValue(id, out var profile))
-            {
-                return Error(IxBrowserErrorCodes.ProfileNotFound);
-            }
-
-            Store.Profiles[id] = profile with { FingerprintDraws = profile.FingerprintDraws + 1 };
+            return Store.Profiles.TryGetValue((long)request["profile_id"]!, out var profile) ? act(request, profile) : Error(IxBrowserErrorCodes.ProfileNotFound);
         }
-
-        return Success(new JValue("success"));
     }
 
     /// <summary>The app's refusals shared by the three writes: a name another profile has, an unknown group, platform Other without its URL. Call under the lock.</summary>

@@ -91,28 +91,12 @@ internal static class CompiledCheck
 
     private static bool InAppendix(IReadOnlyDictionary<string, string> values, object value) => value switch
     {
-        string single => single.Length == 0 || values.ContainsKey(single),
-        IEnumerable<string> items => items.All(item => item is not null && values.ContainsKey(item)),
+        string single => ValueRules.InAppendix(values, single),
+        IEnumerable<string> items => ValueRules.FirstNotInAppendix(values, items) < 0,
         _ => true,
     };
 
-    private static bool IdsPass(IList<long> ids, bool required)
-    {
-        if (required && ids.Count == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (ids[i] < 1)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IdsPass(IList<long> ids, bool required) => !ValueRules.MissingIds(ids, required) && ValueRules.FirstBadId(ids) < 0;
 
     private static class Members<TEnum>
         where TEnum : struct, Enum

@@ -125,18 +125,14 @@ internal static class RequestValidator
     /// <summary>An id list (x-wire-format id-list or id-strings): ids start at 1, and a required list names at least one.</summary>
     private static void AddIdListProblems(IList<long> ids, string name, bool required, List<string> problems)
     {
-        if (required && ids.Count == 0)
+        if (ValueRules.MissingIds(ids, required))
         {
             problems.Add($"{name} must list at least one id; it is empty.");
         }
 
-        for (var i = 0; i < ids.Count; i++)
+        if (ValueRules.FirstBadId(ids) is var bad and >= 0)
         {
-            if (ids[i] < 1)
-            {
-                problems.Add($"{name} must hold ids from 1; item {i} is {ids[i].ToString(CultureInfo.InvariantCulture)}.");
-                return;
-            }
+            problems.Add($"{name} must hold ids from 1; item {bad} is {ids[bad].ToString(CultureInfo.InvariantCulture)}.");
         }
     }
 
@@ -146,27 +142,14 @@ internal static class RequestValidator
         var (values, description) = IxBrowserAppendix.Named(appendix);
         if (value is string single)
         {
-            if (single.Length > 0 && !values.ContainsKey(single))
+            if (!ValueRules.InAppendix(values, single))
             {
                 problems.Add($"{name} must be {description}; \"{single}\" is not one.");
             }
-
-            return;
         }
-
-        if (value is IEnumerable<string> items)
+        else if (value is IEnumerable<string> items && ValueRules.FirstNotInAppendix(values, items) is var bad and >= 0)
         {
-            var index = 0;
-            foreach (var item in items)
-            {
-                if (item is null || !values.ContainsKey(item))
-                {
-                    problems.Add($"{name} must hold only values of the appendix: each item {description}; item {index} \"{item}\" is not one.");
-                    return;
-                }
-
-                index++;
-            }
+            problems.Add($"{name} must hold only values of the appendix: each item {description}; item {bad} \"{items.ElementAt(bad)}\" is not one.");
         }
     }
 
