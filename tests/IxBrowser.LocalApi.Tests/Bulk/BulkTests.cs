@@ -77,16 +77,18 @@ public class BulkTests
     public async Task Progress_counts_every_item_and_reports_the_pace()
     {
         using var simulator = IxBrowserSimulator.Start();
-        simulator.Faults.ThrottleAbovePerSecond = 100;
+        // A limit a loaded CI machine still exceeds in-process (at 100/s one run never met a 1010, so no pace was learned).
+        const int limit = 30;
+        simulator.Faults.ThrottleAbovePerSecond = limit;
         var client = simulator.CreateClient();
         var reports = new ConcurrentQueue<IxBrowserBulkProgress>();
 
-        await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(150), new SynchronousProgress(reports.Enqueue));
+        await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(120), new SynchronousProgress(reports.Enqueue));
 
-        Assert.Equal(150, reports.Count);
-        Assert.Equal(Enumerable.Range(1, 150), reports.Select(r => r.Done).OrderBy(d => d));
-        Assert.All(reports, r => Assert.Equal(150, r.Total));
-        Assert.Contains(reports, r => r.RequestsPerSecond is > 0 and < 100);
+        Assert.Equal(120, reports.Count);
+        Assert.Equal(Enumerable.Range(1, 120), reports.Select(r => r.Done).OrderBy(d => d));
+        Assert.All(reports, r => Assert.Equal(120, r.Total));
+        Assert.Contains(reports, r => r.RequestsPerSecond is > 0 and < limit);
     }
 
     [Fact]
