@@ -36,6 +36,7 @@ public static class ChangingLimitProbe
         await TwoClientsAsync(50, 500).ConfigureAwait(false);
         await TwoProcessesAsync(20, 200).ConfigureAwait(false);
         await TwoProcessesAsync(50, 500).ConfigureAwait(false);
+        await TwoProcessesAsync(20, 200, joinLater: true).ConfigureAwait(false);
     }
 
     /// <summary>--pacing-sharing RUNS: only the sharing rows, RUNS times each, to see how often a share falls under 35 %.</summary>
@@ -49,6 +50,7 @@ public static class ChangingLimitProbe
             await TwoClientsAsync(50, 500).ConfigureAwait(false);
             await TwoProcessesAsync(20, 200).ConfigureAwait(false);
             await TwoProcessesAsync(50, 500).ConfigureAwait(false);
+            await TwoProcessesAsync(20, 200, joinLater: true).ConfigureAwait(false);
         }
     }
 
@@ -108,6 +110,44 @@ public static class ChangingLimitProbe
         return (sampler, simulator.Faults.InjectedErrors - refusedBefore, clock.Elapsed.TotalSeconds, items.Count(i => i.Status != IxBrowserBulkItemStatus.Succeeded));
     }
 
+    /// <summary>
+    /// For tuning issue 21's sharing: client A runs alone for <paramref name="delayMs"/> ms (as the process
+    /// that started first does), then B joins; prints both learned rates and finished items every 250 ms.
+    /// </summary>
+    public static async Task StaggerTraceAsync(int limit, int delayMs, int callsEach)
+    {
+        // Compiled first, so that the delay is the delay (a real process joining later has compiled its own).
+        using (var warm = IxBrowserSimulator.Start())
+        {
+            var client = warm.CreateClient(o => o.ShareGate = false);
+            await client.RunBulkAsync<UpdateProxyRequest, int>(client.UpdateProxyAsync, Updates(20)).ConfigureAwait(false);
+        }
+
+        using var simulator = IxBrowserSimulator.Start();
+        simulator.Faults.ThrottleAbovePerSecond = limit;
+        var a = simulator.CreateClient(o => o.ShareGate = false);
+        var b = simulator.CreateClient(o => o.ShareGate = false);
+        var doneA = new CountingProgress();
+        var doneB = new CountingProgress();
+        var clock = Stopwatch.StartNew();
+        var runA = a.RunBulkAsync<UpdateProxyRequest, int>(a.UpdateProxyAsync, Updates(callsEach), doneA);
+        await Task.Delay(delayMs).ConfigureAwait(false);
+        var startB = doneA.Done;
+        var runB = b.RunBulkAsync<UpdateProxyRequest, int>(b.UpdateProxyAsync, Updates(callsEach), doneB);
+        var joined = clock.Elapsed.TotalSeconds;
+        while (!runA.IsCompleted && !runB.IsCompleted)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6:0.00} s  A rate {1,6:0.0} done {2,4} cuts {6,3}   B rate {3,6:0.0} done {4,4} cuts {7,3}   refused {5}", clock.Elapsed.TotalSeconds, a.Gate!.Pace.CurrentRate ?? double.PositiveInfinity, doneA.Done, b.Gate!.Pace.CurrentRate ?? double.PositiveInfinity, doneB.Done, simulator.Faults.InjectedErrors, a.Gate.Pace.Decreases, b.Gate.Pace.Decreases));
+        }
+
+        var overlap = clock.Elapsed.TotalSeconds - joined;
+        var shareA = (doneA.Done - startB) / overlap / limit;
+        var shareB = doneB.Done / overlap / limit;
+        await Task.WhenAll(runA, runB).ConfigureAwait(false);
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "STAGGER limit {0} delay {1} ms: A {2:0%}  B {3:0%}  both done {4:0.00} s (ideal {5:0.00})", limit, delayMs, shareA, shareB, clock.Elapsed.TotalSeconds, 2.0 * callsEach / limit));
+    }
+
     /// <summary>Two clients with gates of their own in this process: the model the tests assert on.</summary>
     private static async Task TwoClientsAsync(int limit, int callsEach)
     {
@@ -135,7 +175,7 @@ public static class ChangingLimitProbe
     /// Two real processes (this program's --pacing-worker) against one standalone simulator process:
     /// each has its own gate and learns only from its own answers, as two tools on one ixBrowser do.
     /// </summary>
-    private static async Task TwoProcessesAsync(int limit, int callsEach)
+    private static async Task TwoProcessesAsync(int limit, int callsEach, bool joinLater = false)
     {
         var port = FreePort();
         using var simulator = StartDotnet("IxBrowser.LocalApi.Simulator.dll", $"--listen 127.0.0.1:{port} --throttle {limit} --keep-requests 0");
@@ -145,17 +185,30 @@ public static class ChangingLimitProbe
 
         var clock = Stopwatch.StartNew();
         var a = new Worker(StartDotnet("IxBrowser.LocalApi.Benchmarks.dll", $"--pacing-worker http://127.0.0.1:{port}/ {callsEach}"));
+        if (joinLater)
+        {
+            // B starts once A has learned the app's pace alone: the case that starved B.
+            while (a.Done == 0 && !a.Finished.IsCompleted)
+            {
+                await Task.Delay(10).ConfigureAwait(false);
+            }
+
+            await Task.Delay(1000).ConfigureAwait(false);
+        }
+
+        var joined = clock.Elapsed.TotalSeconds;
+        var aBefore = a.Done;
         var b = new Worker(StartDotnet("IxBrowser.LocalApi.Benchmarks.dll", $"--pacing-worker http://127.0.0.1:{port}/ {callsEach}"));
         await Task.WhenAny(a.Finished, b.Finished).ConfigureAwait(false);
-        var overlap = clock.Elapsed.TotalSeconds;
-        var shareA = a.Done / overlap / limit;
+        var overlap = clock.Elapsed.TotalSeconds - joined;
+        var shareA = (a.Done - aBefore) / overlap / limit;
         var shareB = b.Done / overlap / limit;
         var failures = await a.Finished.ConfigureAwait(false) + await b.Finished.ConfigureAwait(false);
         clock.Stop();
         simulator.StandardInput.WriteLine();
         simulator.WaitForExit(30_000);
 
-        SharingRow("two processes", limit, callsEach, shareA, shareB, clock.Elapsed.TotalSeconds, failures);
+        SharingRow(joinLater ? "two processes, B 1 s after A," : "two processes", limit, callsEach, shareA, shareB, clock.Elapsed.TotalSeconds, failures);
     }
 
     /// <summary>One row of the sharing table: each side's share of the limit while both ran, and the whole run against the combined ideal.</summary>

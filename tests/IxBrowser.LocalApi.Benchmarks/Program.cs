@@ -41,6 +41,13 @@ if (args.Length == 4 && args[0] == "--pacing-trace")
     return;
 }
 
+if (args.Length == 4 && args[0] == "--pacing-stagger")
+{
+    // --pacing-stagger LIMIT DELAY_MS N: two clients in this process, B joining DELAY_MS after A; rates every 250 ms.
+    await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.StaggerTraceAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length == 3 && args[0] == "--pacing-worker")
 {
     // One of the two processes of the pacing table's two-process rows.

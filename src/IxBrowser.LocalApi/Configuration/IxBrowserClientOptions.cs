@@ -65,6 +65,16 @@ public sealed class IxBrowserClientOptions
     public bool ShareGate { get; set; } = true;
 
     /// <summary>
+    /// Whether this client's gate tells the gates of this user's other processes that send to the same
+    /// address how many requests it sends, and listens to theirs, so that two tools on one ixBrowser share
+    /// its limit instead of one starving the other. Default <see langword="true"/>. Nothing is written
+    /// until ixBrowser first answers 1010 (too fast); then, at most every 200 ms while calls go out, a
+    /// count and a time in a small file under the user's local application data
+    /// (<c>IxBrowser.LocalApi/pace</c>). Set <see langword="false"/> to pace on this process's answers alone.
+    /// </summary>
+    public bool SharePaceAcrossProcesses { get; set; } = true;
+
+    /// <summary>
     /// How many requests may be in flight at once; further calls wait their turn. Default 1, because
     /// the desktop app applies writes one at a time and answers 1010 when pushed harder.
     /// </summary>

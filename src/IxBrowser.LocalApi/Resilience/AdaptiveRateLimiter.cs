@@ -24,8 +24,13 @@ namespace IxBrowser.LocalApi;
 /// <para><b>Up.</b> While calls succeed the rate grows by a share of itself that doubles every two
 /// seconds without a 1010 (6 % a second at first): slowly near the limit it just found, fast when the
 /// app's limit has risen. Never above the cap.</para>
-/// <para><b>Shares.</b> Two processes against one app each run their own pacer. A process sending
-/// more meets more of the 1010s, so it slows down more often, and their shares drift together.</para>
+/// <para><b>Shares.</b> Two processes against one app each run their own pacer, and a 1010 does not say
+/// whose requests filled the window. From their own answers alone, the one that joins later is pushed
+/// down to a trickle and climbs back only slowly. So paced gates tell each other how much they send
+/// (<see cref="PacePeers"/>): on a 1010, a gate that sends less than 90 % of what the others send on
+/// average holds its pace (the others slow down), and a gate that joins while others are paced starts
+/// at their pace instead of its burst. The gate that sends the most always slows down, so together they
+/// still come back under the limit.</para>
 /// </remarks>
 internal sealed class AdaptiveRateLimiter : RateLimiter
 {
@@ -36,11 +41,13 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
     private const double GrowthDoublingSeconds = 2;
     private const double MaxGrowthExponent = 8;
     private const double MinimumRate = 1;
+    private const double HoldBelowPeers = 0.9;
     private static readonly long Second = Stopwatch.Frequency;
     private static readonly long Margin = Stopwatch.Frequency / 40;
 
     private readonly object _gate = new();
     private readonly double _cap;
+    private readonly PacePeers? _peers;
     private readonly Queue<long> _granted = new();
     private readonly Queue<long> _accepted = new();
     private double _rate;
@@ -50,10 +57,12 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
     private long _idleSince = Stopwatch.GetTimestamp();
 
     /// <param name="maxRequestsPerSecond">The cap; <see langword="null"/> to start unlimited and learn.</param>
-    public AdaptiveRateLimiter(double? maxRequestsPerSecond)
+    /// <param name="peers">The other processes' gates of this app; <see langword="null"/> to pace on this gate's answers alone.</param>
+    public AdaptiveRateLimiter(double? maxRequestsPerSecond, PacePeers? peers = null)
     {
         _cap = maxRequestsPerSecond ?? double.PositiveInfinity;
         _rate = _cap;
+        _peers = peers;
     }
 
     /// <summary>The rate it paces at now, in requests a second; <see langword="null"/> while unlimited.</summary>
@@ -70,6 +79,9 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
 
     /// <summary>How many times a 1010 lowered the rate.</summary>
     public int Decreases { get; private set; }
+
+    /// <summary>How many times a 1010 left the rate as it was, because the other processes' gates sent more.</summary>
+    public int HeldForPeers { get; private set; }
 
     /// <summary>How long the next request would wait for its permit now.</summary>
     public TimeSpan Hold
@@ -92,6 +104,8 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
     /// <summary>The request sent at <paramref name="sentAt"/> was refused as too fast (1010): slow down.</summary>
     public void OnTooFast(long sentAt)
     {
+        // Read before the lock: file access must not hold back the requests waiting for a permit.
+        var others = sentAt < Volatile.Read(ref _lastDecrease) ? null : _peers?.ReadOthers(DateTime.UtcNow);
         lock (_gate)
         {
             if (sentAt < _lastDecrease)
@@ -101,6 +115,12 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
 
             var now = Stopwatch.GetTimestamp();
             Prune(now);
+            var share = double.PositiveInfinity;
+            if (others is { Count: > 0 } && RisesToShare(others, now, out share))
+            {
+                return;
+            }
+
             // In the app's window now: our successes of the trailing second. Since the last decrease:
             // whether any got in at all after it.
             var window = now - Second;
@@ -112,7 +132,7 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
                 acceptedSinceDecrease += at >= window && at >= _lastDecrease ? 1 : 0;
             }
 
-            var current = double.IsPositiveInfinity(_rate) ? Math.Max(MinimumRate, _granted.Count) : _rate;
+            var current = Math.Min(share, double.IsPositiveInfinity(_rate) ? Math.Max(MinimumRate, _granted.Count) : _rate);
             if (acceptedSinceDecrease > 0)
             {
                 // The app let `accepted` of ours into its window: that is our share of it now.
@@ -135,6 +155,41 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
             _lastDecrease = now;
             Decreases++;
         }
+    }
+
+    /// <summary>
+    /// A 1010 while other gates send to the app too: the app's window holds about what all of them sent in
+    /// the trailing second, so each one's fair share is that sum over their number. A gate that sent less
+    /// than 90 % of its share rises to 85 % of it and only spaces its next request (the others slow down);
+    /// the others go on to the usual decrease, with the share as the ceiling. Call under the lock.
+    /// Returns whether the 1010 is answered.
+    /// </summary>
+    private bool RisesToShare(List<int> others, long now, out double share)
+    {
+        var own = _granted.Count;
+        var total = (double)own;
+        foreach (var count in others)
+        {
+            total += count;
+        }
+
+        share = Math.Max(MinimumRate, total / (others.Count + 1));
+        if (own >= share * HoldBelowPeers)
+        {
+            return false;
+        }
+
+        var joining = double.IsPositiveInfinity(_rate);
+        if (joining)
+        {
+            // Joining paced gates: their pace, not this gate's burst, whose other 1010s this one accounts for.
+            _lastDecrease = now;
+        }
+
+        _rate = Math.Min(_cap, joining ? share * Backoff : Math.Max(_rate, share * Backoff));
+        _next = Math.Max(_next, now + (long)(Second / _rate));
+        HeldForPeers++;
+        return true;
     }
 
     /// <summary>The request sent at <paramref name="sentAt"/> succeeded: count it, and probe a little higher, up to the cap.</summary>
@@ -163,6 +218,7 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
+        int sent;
         lock (_gate)
         {
             var now = Stopwatch.GetTimestamp();
@@ -171,21 +227,26 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
                 return Lease.Refused;
             }
 
-            Grant(now);
-            return Lease.Acquired;
+            sent = Grant(now);
         }
+
+        Publish(sent);
+        return Lease.Acquired;
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         long wait;
+        int sent;
         lock (_gate)
         {
             var now = Stopwatch.GetTimestamp();
             var at = Math.Max(now, _next);
-            Grant(at);
+            sent = Grant(at);
             wait = at - now;
         }
+
+        Publish(sent);
 
         if (wait > 0)
         {
@@ -195,13 +256,32 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
         return Lease.Acquired;
     }
 
-    /// <summary>Records a permit at <paramref name="at"/> and books the next one an interval later. Call under the lock.</summary>
-    private void Grant(long at)
+    /// <summary>
+    /// Records a permit at <paramref name="at"/> and books the next one an interval later. Call under the
+    /// lock. Returns the permits of the trailing second for the other processes, or -1 while unlimited
+    /// (nothing is written before the app first refuses a call).
+    /// </summary>
+    private int Grant(long at)
     {
         Prune(at);
         _granted.Enqueue(at);
         _idleSince = at;
-        _next = double.IsPositiveInfinity(_rate) ? at : at + (long)(Second / _rate);
+        var unlimited = double.IsPositiveInfinity(_rate);
+        _next = unlimited ? at : at + (long)(Second / _rate);
+        return unlimited ? -1 : _granted.Count;
+    }
+
+    /// <summary>Tells the other processes' gates how much this one sends, at most every 200 ms; outside the lock.</summary>
+    private void Publish(int sent)
+    {
+        if (sent >= 0 && _peers is { } peers)
+        {
+            var now = DateTime.UtcNow;
+            if (peers.Due(now))
+            {
+                peers.Publish(sent, now);
+            }
+        }
     }
 
     /// <summary>When at most <paramref name="count"/> of our permits will be in the trailing second. Call under the lock.</summary>

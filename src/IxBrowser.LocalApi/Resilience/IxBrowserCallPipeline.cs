@@ -47,7 +47,7 @@ internal sealed class IxBrowserCallPipeline
     {
         var gate = Options.ShareGate
             ? IxBrowserGate.Shared(address, Options)
-            : _ownGates.GetOrAdd(IxBrowserGate.Key(address), _ => new IxBrowserGate(Options));
+            : _ownGates.GetOrAdd(IxBrowserGate.Key(address), key => new IxBrowserGate(Options, key));
         return (gate, _pipelines.GetValue(gate, g => new GatePipelines(Build(g, longRunning: false), Build(g, longRunning: true))));
     }
 

@@ -14,7 +14,7 @@ internal sealed class IxBrowserGate
 {
     private static readonly ConcurrentDictionary<string, IxBrowserGate> SharedGates = new(StringComparer.OrdinalIgnoreCase);
 
-    public IxBrowserGate(IxBrowserClientOptions options)
+    public IxBrowserGate(IxBrowserClientOptions options, string appKey)
     {
         Concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -22,7 +22,7 @@ internal sealed class IxBrowserGate
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        Pace = new AdaptiveRateLimiter(options.MaxRequestsPerSecond);
+        Pace = new AdaptiveRateLimiter(options.MaxRequestsPerSecond, options.SharePaceAcrossProcesses ? new PacePeers(PacePeers.DefaultDirectory, appKey) : null);
         MaxConcurrentRequests = options.MaxConcurrentRequests;
     }
 
@@ -38,7 +38,7 @@ internal sealed class IxBrowserGate
 
     /// <summary>The process's shared gate for <paramref name="address"/>; the first caller's options set its limits.</summary>
     public static IxBrowserGate Shared(Uri address, IxBrowserClientOptions options) =>
-        SharedGates.GetOrAdd(Key(address), _ => new IxBrowserGate(options));
+        SharedGates.GetOrAdd(Key(address), key => new IxBrowserGate(options, key));
 
     /// <summary>What identifies one app: scheme, host and port.</summary>
     public static string Key(Uri address) => address.GetLeftPart(UriPartial.Authority);
