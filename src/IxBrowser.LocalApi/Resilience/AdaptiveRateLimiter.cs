@@ -277,7 +277,7 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
         if (sent >= 0 && _peers is { } peers)
         {
             var now = DateTime.UtcNow;
-            if (peers.Due(now))
+            if (peers.ClaimDue(now))
             {
                 peers.Publish(sent, now);
             }

@@ -58,13 +58,19 @@ internal sealed class PacePeers
 
     public string Directory { get; }
 
-    /// <summary>Whether a count is due: at most one write every 200 ms.</summary>
-    public bool Due(DateTime utcNow) => utcNow.Ticks - Interlocked.Read(ref _publishedAt) >= PublishEvery.Ticks;
+    /// <summary>
+    /// Whether a count is due (at most one write every 200 ms); claims it, so that of two callers at the
+    /// same moment only one writes.
+    /// </summary>
+    public bool ClaimDue(DateTime utcNow)
+    {
+        var last = Interlocked.Read(ref _publishedAt);
+        return utcNow.Ticks - last >= PublishEvery.Ticks && Interlocked.CompareExchange(ref _publishedAt, utcNow.Ticks, last) == last;
+    }
 
     /// <summary>Writes this gate's count of requests sent in the trailing second.</summary>
     public void Publish(int sentInTrailingSecond, DateTime utcNow)
     {
-        Interlocked.Exchange(ref _publishedAt, utcNow.Ticks);
         try
         {
             System.IO.Directory.CreateDirectory(Directory);

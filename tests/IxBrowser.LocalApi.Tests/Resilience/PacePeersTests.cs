@@ -55,6 +55,17 @@ public sealed class PacePeersTests : IDisposable
     }
 
     [Fact]
+    public void A_gate_writes_at_most_every_200_ms_and_one_caller_at_a_time()
+    {
+        var peers = new PacePeers(_directory, App);
+
+        Assert.True(peers.ClaimDue(_now));
+        Assert.False(peers.ClaimDue(_now), "a second caller at the same moment must not write too");
+        Assert.False(peers.ClaimDue(_now.AddMilliseconds(199)));
+        Assert.True(peers.ClaimDue(_now.AddMilliseconds(200)));
+    }
+
+    [Fact]
     public void A_count_older_than_two_seconds_no_longer_stands_for_its_process()
     {
         var first = new PacePeers(_directory, App);
