@@ -147,21 +147,17 @@ public partial class IxBrowserClient : IIxBrowserClient
             ResilienceContextPool.Shared.Return(context);
         }
 
+        // The call is over: from now on its exception (made for it, see Failed) reads its attempts and time.
+        call.Finish();
         var elapsed = (long)call.Elapsed.TotalMilliseconds;
         var operation = call.Operation.Id;
-        if (outcome.Exception is IxBrowserException failure)
-        {
-            failure.Record(call.Attempts, TimeSpan.FromMilliseconds(elapsed));
-        }
-
         switch (outcome.Exception)
         {
             case null:
                 IxBrowserLog.CallSucceeded(_logger, operation, elapsed, call.Attempts);
                 return outcome.Result!;
             case TimeoutRejectedException exception:
-                var timeout = new IxBrowserTimeoutException(operation, _pipeline.TimeoutOf(call.Operation), exception);
-                timeout.Record(call.Attempts, TimeSpan.FromMilliseconds(elapsed));
+                var timeout = new IxBrowserTimeoutException(operation, _pipeline.TimeoutOf(call.Operation), exception).Of(call);
                 IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, timeout);
                 throw timeout;
             case IxBrowserException exception:
@@ -212,7 +208,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         catch (OperationCanceledException exception)
         {
             // Neither: the HttpClient's own Timeout elapsed.
-            return Outcome.FromException<IxBrowserResponse<TData>>(new IxBrowserTimeoutException(operation.Id, _httpClient.Timeout, exception));
+            return Failed(new IxBrowserTimeoutException(operation.Id, _httpClient.Timeout, exception));
         }
         catch (Exception exception) when (CallFailures.IsTransportFailure(exception))
         {
@@ -248,8 +244,10 @@ public partial class IxBrowserClient : IIxBrowserClient
 
         return Failed(CallFailures.Failure(operation, BaseAddress, response, body, call.Secrets(), Internal.WireModel.TargetOf(call.Request)));
 
-        static Outcome<IxBrowserResponse<TData>> Failed(IxBrowserException failure) =>
-            Outcome.FromException<IxBrowserResponse<TData>>(failure);
+        // Every failure of an attempt is made here, for its call: the exception carries the call from
+        // the start, and nothing is added to it later.
+        Outcome<IxBrowserResponse<TData>> Failed(IxBrowserException failure) =>
+            Outcome.FromException<IxBrowserResponse<TData>>(failure.Of(call));
     }
 
     private Uri UriOf(IxBrowserOperation operation) =>

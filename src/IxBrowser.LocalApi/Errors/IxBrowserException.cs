@@ -22,11 +22,13 @@ public abstract class IxBrowserException : Exception
     /// <summary>The operation that failed, as named by the spec's operationId (for example <c>UpdateProxy</c>).</summary>
     public string Operation { get; }
 
-    /// <summary>How many times the request was tried before the call gave up (0 if the exception did not come from a call).</summary>
-    public int Attempts { get; private set; }
+    private IxBrowserCall? _call;
+
+    /// <summary>How many times the request was tried before the call gave up (0 if the exception did not come from a call, or while the call still runs).</summary>
+    public int Attempts => _call is { IsFinished: true } call ? call.Attempts : 0;
 
     /// <summary>How long the call ran, retries and waits for the gate included.</summary>
-    public TimeSpan Elapsed { get; private set; }
+    public TimeSpan Elapsed => _call is { IsFinished: true } call ? call.Elapsed : TimeSpan.Zero;
 
     /// <summary>The message, with the attempts and time the call took once it gave up, and what to do where that depends on them.</summary>
     public override string Message =>
@@ -44,10 +46,13 @@ public abstract class IxBrowserException : Exception
     /// <summary>What the caller can do about this failure, given how the call went; <see langword="null"/> if nothing specific.</summary>
     private protected virtual string? Advice => null;
 
-    /// <summary>Records how the call went, when it gives up with this exception.</summary>
-    internal void Record(int attempts, TimeSpan elapsed)
+    /// <summary>
+    /// Binds the exception to the call it was made for, where it is made: its attempts and time are
+    /// the call's once the call gives up. Set once; the client calls it for every failure of an attempt.
+    /// </summary>
+    internal IxBrowserException Of(IxBrowserCall call)
     {
-        Attempts = attempts;
-        Elapsed = elapsed;
+        _call ??= call;
+        return this;
     }
 }
