@@ -100,7 +100,7 @@ internal sealed class BrowserHandlers(SimulatorStore store, SpecRules spec, Simu
     {
         try
         {
-            return string.IsNullOrWhiteSpace(text) ? new JArray() : JToken.Parse(text) as JArray;
+            return string.IsNullOrWhiteSpace(text) ? new JArray() : IxBrowser.LocalApi.Serialization.WireJson.Parse(text) as JArray;
         }
         catch (Newtonsoft.Json.JsonException)
         {

@@ -312,7 +312,9 @@ internal sealed class SimulatorHttpHost : IDisposable
     {
         try
         {
-            return raw.Length == 0 ? null : JToken.Parse(raw);
+            // As the client reads JSON: a string that looks like a date stays a string (JToken.Parse
+            // would make it a date, which the spec's type check then refuses as "not a string").
+            return raw.Length == 0 ? null : IxBrowser.LocalApi.Serialization.WireJson.Parse(raw);
         }
         catch (JsonReaderException)
         {

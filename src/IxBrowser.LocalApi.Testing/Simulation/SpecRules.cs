@@ -72,7 +72,7 @@ internal sealed class SpecRules
     /// string (JsonNullSentinel); it is turned back into null here, so <c>data: null</c> answers null.
     /// </summary>
     public static JToken JsonOf(System.Text.Json.Nodes.JsonNode node) =>
-        JToken.Parse(node.ToJsonString().Replace(NullSentinel, "null"));
+        IxBrowser.LocalApi.Serialization.WireJson.Parse(node.ToJsonString().Replace(NullSentinel, "null"));
 
     private static readonly string NullSentinel = JsonNullSentinel.JsonNull.ToJsonString();
 

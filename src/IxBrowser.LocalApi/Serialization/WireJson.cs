@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Text;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace IxBrowser.LocalApi.Serialization;
 
@@ -50,6 +51,26 @@ internal static class WireJson
     {
         using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledChars.Instance, CloseInput = true };
         return Serializer.Deserialize<T>(reader);
+    }
+
+    /// <summary>
+    /// JSON text as a token tree, read the way the wire is read: a string that looks like a date
+    /// ("2024-09-09T14:27:56Z") stays a string, which <see cref="JToken.Parse(string)"/> would turn
+    /// into a date. The simulator reads request bodies with it.
+    /// </summary>
+    public static JToken Parse(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32, CloseInput = true };
+        var token = JToken.ReadFrom(reader);
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException($"Additional text after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.");
+            }
+        }
+
+        return token;
     }
 
     /// <summary>Lends Newtonsoft's readers and writers their char buffers from the shared pool.</summary>

@@ -46,7 +46,6 @@ public class ContractTests
         Assert.All(operations, o => Assert.NotNull(ContractChecker.SuccessDataType(o.Operation)));
         Assert.Contains(operations, o => ContractChecker.DocumentedCodes(Spec.Document, o.Operation).Any());
         Assert.Equal(ContractChecker.Catalogue(Spec.Document).Count, typeof(IxBrowserErrorCodes).GetFields().Count(f => f.IsLiteral));
-        Assert.True(ContractChecker.Catalogue(Spec.Document).Count > 100, "the catalogue should hold the whole appendix");
         Assert.NotEmpty(Spec.Document.Components!.Schemas!);
         Assert.All(operations, o => Assert.NotEmpty(o.Operation.Responses!["200"].Content!["application/json"].Examples!));
     }

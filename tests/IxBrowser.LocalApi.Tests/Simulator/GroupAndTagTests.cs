@@ -62,4 +62,17 @@ public class GroupAndTagTests
         Assert.Contains("Title (title) must be a name that is not blank", error.Message, System.StringComparison.Ordinal);
         Assert.Empty(simulator.ReceivedRequests);
     }
+
+    [Fact]
+    public async Task A_name_that_looks_like_a_date_is_kept_as_text()
+    {
+        // Found by the fixture spec: the simulator read bodies with JToken.Parse, which turns
+        // "2024-09-09T14:27:56Z" into a date, and then refused the request as "not a string" (1000).
+        using var simulator = IxBrowserSimulator.Start();
+
+        var created = await simulator.Client.CreateTagAsync(new CreateTagRequest { Title = "2024-09-09T14:27:56Z" });
+        var tags = await simulator.Client.GetTagListAsync(new GetTagListRequest());
+
+        Assert.Contains(tags.Data.Items, tag => tag.Id == created.Data && tag.Title == "2024-09-09T14:27:56Z");
+    }
 }
