@@ -1,0 +1,61 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IxBrowser.LocalApi.Tests.Support;
+
+namespace IxBrowser.LocalApi.Tests.Resilience;
+
+/// <summary>
+/// The gate as one strategy (GateStrategy): its slow way, waiting for the pace while holding the
+/// slot, gives the slot back however the wait ends, and keeps the pace.
+/// </summary>
+public class GateStrategyTests
+{
+    private static LocalApiServer Server(double perSecond) =>
+        new LocalApiServer(configure: o => (o.MaxConcurrentRequests, o.MaxRequestsPerSecond, o.ShareGate, o.MaxRetryAttempts) = (1, perSecond, false, 0)).AnswerSuccess();
+
+    [Fact]
+    public async Task A_call_cancelled_while_it_waits_for_the_pace_gives_its_slot_back()
+    {
+        // One call every 3 s: the first takes the pace's permit (its answer may take a second while the
+        // server warms up), and the next has to wait for the rest of the 3 s.
+        using var api = Server(perSecond: 1.0 / 3);
+        await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample(), cancel.Token));
+        var cancelledAfter = clock.Elapsed;
+
+        // With the slot kept by the cancelled call, this one would wait forever.
+        await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample()).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.True(cancelledAfter < TimeSpan.FromMilliseconds(1000), $"the cancelled wait ended after {cancelledAfter.TotalMilliseconds:0} ms");
+        Assert.Equal(2, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Calls_that_find_the_pace_taken_wait_for_it_in_turn_whether_or_not_the_slot_is_free()
+    {
+        using var api = Server(perSecond: 2);
+        await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample()); // warms the server up, so that arrival times follow send times
+        await Task.Delay(600);
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 2; i++)
+        {
+            // One after another: each finds the slot free and the pace taken (the quick way falls back to waiting).
+            await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample());
+        }
+
+        // Together: all but one wait for the slot first, then for the pace.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample())));
+
+        // Five calls at 2 a second: the first at once, the others 0.5 s apart.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(10));
+        var sent = api.Requests.Select(r => r.RequestMessage!.DateTime).OrderBy(t => t).Skip(1).ToList();
+        Assert.All(sent.Zip(sent.Skip(1), (a, b) => b - a), gap => Assert.True(gap > TimeSpan.FromMilliseconds(400), $"two calls went out {gap.TotalMilliseconds:0} ms apart"));
+    }
+}
