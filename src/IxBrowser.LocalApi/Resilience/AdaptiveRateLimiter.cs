@@ -27,9 +27,10 @@ namespace IxBrowser.LocalApi;
 /// <para><b>Shares.</b> Two processes against one app each run their own pacer, and a 1010 does not say
 /// whose requests filled the window. From their own answers alone, the one that joins later is pushed
 /// down to a trickle and climbs back only slowly. So paced gates tell each other how much they send
-/// (<see cref="PacePeers"/>): on a 1010, a gate that sends less than 90 % of what the others send on
-/// average holds its pace (the others slow down), and a gate that joins while others are paced starts
-/// at their pace instead of its burst. The gate that sends the most always slows down, so together they
+/// (<see cref="PacePeers"/>): on a 1010, each gate's fair share is what all of them sent in the trailing
+/// second over their number. A gate below 90 % of its share does not slow down: it rises to 85 % of the
+/// share (the others slow down), and a gate that joins while others are paced starts there instead of at
+/// its burst. The gate that sends the most always slows down, never above the share, so together they
 /// still come back under the limit.</para>
 /// </remarks>
 internal sealed class AdaptiveRateLimiter : RateLimiter
@@ -80,7 +81,7 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
     /// <summary>How many times a 1010 lowered the rate.</summary>
     public int Decreases { get; private set; }
 
-    /// <summary>How many times a 1010 left the rate as it was, because the other processes' gates sent more.</summary>
+    /// <summary>How many times a 1010 did not slow this gate down, because it sent less than its fair share (it rose to the share instead).</summary>
     public int HeldForPeers { get; private set; }
 
     /// <summary>How long the next request would wait for its permit now.</summary>

@@ -69,10 +69,7 @@ public class BrowserEndpointTests
     }
 
     [Theory]
-    [InlineData("""{"error":{"code":0,"message":"success"}}""")]
-    [InlineData("""{"error":{"code":0,"message":"success"},"data":null}""")]
-    [InlineData("""{"error":{"code":0,"message":"success"},"data":[]}""")]
-    [InlineData("""{"error":{"code":0,"message":"success"},"data":"success"}""")]
+    [MemberData(nameof(Support.Envelopes.NoDataAnswers), MemberType = typeof(Support.Envelopes))]
     public async Task Every_spelling_of_no_data_is_a_success(string answer)
     {
         using var api = new Support.LocalApiServer().Answer(IxBrowserClient.CloseProfilePath, answer);

@@ -11,6 +11,18 @@ public static class Envelopes
     /// <summary>A success envelope around <paramref name="data"/>, which is raw JSON.</summary>
     public static string Success(string data) => $$"""{"error":{"code":0,"message":"success","time":1700000000},"data":{{data}}}""";
 
+    /// <summary>
+    /// Every spelling of "no data" in a success that the pages show (absent, null, [] and "success"):
+    /// an operation whose x-success-data kind is none succeeds with each.
+    /// </summary>
+    public static TheoryData<string> NoDataAnswers() => new()
+    {
+        """{"error":{"code":0,"message":"success"}}""",
+        """{"error":{"code":0,"message":"success"},"data":null}""",
+        """{"error":{"code":0,"message":"success"},"data":[]}""",
+        """{"error":{"code":0,"message":"success"},"data":"success"}""",
+    };
+
     public static string Error(int code, string? message = null, long time = 1700000000) =>
         message is null
             ? $$"""{"error":{"code":{{code}},"time":{{time}}},"data":[]}"""
