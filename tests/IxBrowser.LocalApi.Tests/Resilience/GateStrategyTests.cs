@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Tests.Support;
@@ -13,8 +15,8 @@ namespace IxBrowser.LocalApi.Tests.Resilience;
 /// </summary>
 public class GateStrategyTests
 {
-    private static LocalApiServer Server(double perSecond) =>
-        new LocalApiServer(configure: o => (o.MaxConcurrentRequests, o.MaxRequestsPerSecond, o.ShareGate, o.MaxRetryAttempts) = (1, perSecond, false, 0)).AnswerSuccess();
+    private static LocalApiServer Server(double perSecond, HttpMessageHandler? handler = null) =>
+        new LocalApiServer(configure: o => (o.MaxConcurrentRequests, o.MaxRequestsPerSecond, o.ShareGate, o.MaxRetryAttempts) = (1, perSecond, false, 0), handler: handler).AnswerSuccess();
 
     [Fact]
     public async Task A_call_cancelled_while_it_waits_for_the_pace_gives_its_slot_back()
@@ -39,7 +41,11 @@ public class GateStrategyTests
     [Fact]
     public async Task Calls_that_find_the_pace_taken_wait_for_it_in_turn_whether_or_not_the_slot_is_free()
     {
-        using var api = Server(perSecond: 2);
+        // Send times are taken where the client hands the request over, not where the server stamps
+        // its arrival: on a loaded machine a request can reach the server late (CI once saw two
+        // arrivals 2 ms apart from permits 500 ms apart).
+        var sendTimes = new SendTimes();
+        using var api = Server(perSecond: 2, sendTimes);
         await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample()); // warms the server up, so that arrival times follow send times
         await Task.Delay(600);
 
@@ -55,7 +61,23 @@ public class GateStrategyTests
 
         // Five calls at 2 a second: the first at once, the others 0.5 s apart.
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(10));
-        var sent = api.Requests.Select(r => r.RequestMessage!.DateTime).OrderBy(t => t).Skip(1).ToList();
+        Assert.Equal(6, api.Requests.Count);
+        var sent = sendTimes.All.Skip(1).ToList();
         Assert.All(sent.Zip(sent.Skip(1), (a, b) => b - a), gap => Assert.True(gap > TimeSpan.FromMilliseconds(400), $"two calls went out {gap.TotalMilliseconds:0} ms apart"));
+    }
+
+    /// <summary>Records when each request leaves the client.</summary>
+    private sealed class SendTimes() : DelegatingHandler(new HttpClientHandler())
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _times = new();
+
+        public IReadOnlyList<TimeSpan> All => _times.OrderBy(t => t).ToList();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _times.Enqueue(_clock.Elapsed);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

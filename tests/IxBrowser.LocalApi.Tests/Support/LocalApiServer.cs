@@ -22,10 +22,11 @@ public sealed class LocalApiServer : IDisposable
     /// <param name="timeout">The HttpClient's own Timeout, when a test needs it.</param>
     /// <param name="configure">Options for the client; without it, the plain constructor (default options) is used.</param>
     /// <param name="logger">Receives the client's log events.</param>
-    public LocalApiServer(TimeSpan? timeout = null, Action<IxBrowserClientOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<IxBrowserClient>? logger = null)
+    /// <param name="handler">The HttpClient's handler, when a test watches requests on the client's side.</param>
+    public LocalApiServer(TimeSpan? timeout = null, Action<IxBrowserClientOptions>? configure = null, Microsoft.Extensions.Logging.ILogger<IxBrowserClient>? logger = null, HttpMessageHandler? handler = null)
     {
         Server = WireMockServer.Start();
-        _httpClient = new HttpClient { BaseAddress = new Uri(Server.Url! + "/") };
+        _httpClient = new HttpClient(handler ?? new HttpClientHandler()) { BaseAddress = new Uri(Server.Url! + "/") };
         IxBrowserClient.ResetSharedGate(_httpClient.BaseAddress);
         if (timeout is { } t)
         {
