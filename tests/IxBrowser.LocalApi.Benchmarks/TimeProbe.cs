@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Benchmarks.Contenders;
 using IxBrowser.LocalApi.Benchmarks.Server;
+using Polly;
 
 namespace IxBrowser.LocalApi.Benchmarks;
 
@@ -113,7 +114,62 @@ internal static class TimeProbe
                 }
             }
         });
+        Pieces(Time);
         Time("validate proxy-update request", () => IxBrowser.LocalApi.Validation.RequestValidator.Validate(Requests.Ours(), IxBrowserOperations.UpdateProxy, typeof(UpdateProxyRequest)));
+    }
+
+    /// <summary>The pipeline's pieces one by one, each on a call that completes at once.</summary>
+    private static void Pieces(Action<string, Action> time)
+    {
+        var pace = new AdaptiveRateLimiter(null);
+        time("pace: permit + success (unlimited)", () =>
+        {
+            pace.AttemptAcquire().Dispose();
+            pace.OnSuccess(AdaptiveRateLimiter.Now());
+        });
+        var slots = new System.Threading.RateLimiting.ConcurrencyLimiter(new() { PermitLimit = 1, QueueLimit = int.MaxValue });
+        time("concurrency slot: take + release", () => slots.AttemptAcquire().Dispose());
+        var done = Polly.Outcome.FromResult(1);
+        void Pipeline(string name, Action<Polly.ResiliencePipelineBuilder> add)
+        {
+            var builder = new Polly.ResiliencePipelineBuilder();
+            add(builder);
+            var pipeline = builder.Build();
+            time(name, () =>
+            {
+                var context = Polly.ResilienceContextPool.Shared.Get(CancellationToken.None);
+                var run = pipeline.ExecuteOutcomeAsync(static (_, o) => new ValueTask<Polly.Outcome<int>>(o), context, done);
+                if (!run.IsCompleted)
+                {
+                    throw new InvalidOperationException("a pipeline of completed calls should complete at once");
+                }
+
+                _ = run.Result;
+                Polly.ResilienceContextPool.Shared.Return(context);
+            });
+        }
+
+        Pipeline("polly: empty pipeline", _ => { });
+        Pipeline("polly: retry", b => b.AddRetry(new Polly.Retry.RetryStrategyOptions { ShouldHandle = _ => new ValueTask<bool>(false) }));
+        Pipeline("polly: timeout", b => b.AddTimeout(TimeSpan.FromSeconds(30)));
+        Pipeline("polly: retry + timeout", b => b.AddRetry(new Polly.Retry.RetryStrategyOptions { ShouldHandle = _ => new ValueTask<bool>(false) }).AddTimeout(TimeSpan.FromSeconds(30)));
+        time("linked CTS + CancelAfter + dispose", () =>
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+            cts.CancelAfter(TimeSpan.FromSeconds(30));
+        });
+        var uri = new Uri("http://127.0.0.1:53200/api/v2/proxy-update");
+        time("request message + guarded content", () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, uri);
+            message.Content = IxBrowser.LocalApi.Serialization.WireJson.CreateContent(Requests.Ours(), message, uri);
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        });
+        time("request message + string content (hand-written)", () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, uri);
+            message.Content = new StringContent(Newtonsoft.Json.JsonConvert.SerializeObject(Requests.Newtonsoft()), System.Text.Encoding.UTF8, "application/json");
+        });
     }
 
     private static async Task Measure<T>(string name, Func<Task<T>> call, int workers, int calls)
