@@ -12,7 +12,7 @@ namespace IxBrowser.LocalApi;
 /// limiters as Polly's rate-limiter strategy would run, in the same order, but in one layer that
 /// takes both permits without awaiting when they are free at once, which is nearly every call: two
 /// rate-limiter layers cost 0.65-0.85 µs a call (docs/performance.md). Waiting for a permit still
-/// happens outside the attempt's timeout, which the attempt starts itself.
+/// happens outside the attempt's timeout, which is the next layer in.
 /// </summary>
 internal sealed class GateStrategy(ConcurrencyLimiter? slots, RateLimiter pace) : ResilienceStrategy
 {

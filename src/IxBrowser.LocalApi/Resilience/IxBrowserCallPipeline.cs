@@ -19,8 +19,7 @@ namespace IxBrowser.LocalApi;
 /// Order, outermost first: retry (for 1010 within TooFastPatience, paced by the gate; for 1004 and
 /// failed connections up to MaxRetryAttempts with exponential backoff and jitter, as
 /// <see cref="ShouldRetry"/> allows), the gate's concurrency limiter and adaptive pace as one strategy (<see cref="GateStrategy"/>; waiting for
-/// either does not count towards the timeout). The per-attempt timeout is the attempt's own
-/// (IxBrowserClient.SendOnceAsync: a token source with CancelAfter, cheaper than Polly's timeout strategy). The strategies wrap the whole operation, not the HTTP handler, because the
+/// either does not count towards the timeout), per-attempt timeout. The strategies wrap the whole operation, not the HTTP handler, because the
 /// API reports 1010 and 1004 inside HTTP 200: only after the envelope is read is a failure known.
 /// </remarks>
 internal sealed class IxBrowserCallPipeline
@@ -101,6 +100,12 @@ internal sealed class IxBrowserCallPipeline
         // The slot first, then the pace: a call waits for its permit while holding the slot, so a slow
         // answer cannot let permits pile up and go out together. One layer for both (GateStrategy).
         GateStrategy.AddTo(builder, gate, takeSlot: !longRunning);
+        var timeout = longRunning ? Options.LongRunningTimeout : Options.Timeout;
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(timeout);
+        }
+
         return builder.Build();
     }
 
