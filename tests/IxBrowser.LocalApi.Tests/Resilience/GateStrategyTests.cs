@@ -46,7 +46,7 @@ public class GateStrategyTests
         // arrivals 2 ms apart from permits 500 ms apart).
         var sendTimes = new SendTimes();
         using var api = Server(perSecond: 2, sendTimes);
-        await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample()); // warms the server up, so that arrival times follow send times
+        await api.Client.UpdateProxyAsync(Requests.ProxyUpdateDocsExample()); // warms the server up: its first answer is slow
         await Task.Delay(600);
 
         var clock = Stopwatch.StartNew();
