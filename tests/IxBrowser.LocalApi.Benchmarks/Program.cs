@@ -2,6 +2,12 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Running;
 
+if (args.Length == 1 && args[0] == "--ratio")
+{
+    await IxBrowser.LocalApi.Benchmarks.RatioProbe.RunAsync();
+    return;
+}
+
 if (args.Length == 1 && args[0] == "--time-probe")
 {
     await IxBrowser.LocalApi.Benchmarks.TimeProbe.RunAsync();

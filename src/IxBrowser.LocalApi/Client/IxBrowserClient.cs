@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
 using Polly;
-using Polly.Timeout;
 
 namespace IxBrowser.LocalApi;
 
@@ -35,7 +34,7 @@ public partial class IxBrowserClient : IIxBrowserClient
     private readonly ConcurrentDictionary<IxBrowserOperation, Uri> _uris = new();
     private readonly IxBrowserCallPipeline _pipeline;
     private readonly IxBrowserGate _gate;
-    private readonly IxBrowserCallPipeline.GatePipelines _resilience;
+    private readonly ResiliencePipeline? _retries;
     private readonly ILogger _logger;
 
     /// <summary>
@@ -81,7 +80,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         _pipeline = pipeline;
         _logger = logger ?? NullLogger.Instance;
         BaseAddress = IxBrowserClientOptionsValidator.ResolveAddress(pipeline.Options, httpClient.BaseAddress);
-        (_gate, _resilience) = pipeline.For(BaseAddress);
+        (_gate, _retries) = pipeline.For(BaseAddress);
     }
 
     /// <summary>For mocking frameworks only: a client created this way cannot send requests.</summary>
@@ -90,7 +89,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         _httpClient = null!;
         _pipeline = null!;
         _gate = null!;
-        _resilience = null!;
+        _retries = null;
         _logger = NullLogger.Instance;
         BaseAddress = DefaultBaseAddress;
     }
@@ -132,19 +131,12 @@ public partial class IxBrowserClient : IIxBrowserClient
             IxBrowserLog.RequestBody(_logger, call.Operation.Id, maskedBody);
         }
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(IxBrowserCallPipeline.CallKey, call);
-        Outcome<IxBrowserResponse<TData>> outcome;
-        try
+        // The first attempt runs without Polly (see IxBrowserCallPipeline): nearly every call succeeds
+        // or fails for good at once, and the pipeline costs more than the rest of the client.
+        var outcome = await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
+        if (_retries is not null && IxBrowserCallPipeline.ShouldRetry(outcome.Exception, call.RetrySafe))
         {
-            // Failures travel through the pipeline as outcomes, not exceptions: each throw and rethrow
-            // through an async frame costs a stack-trace capture, and the failure path is measured
-            // (FailurePathBenchmarks). The state overload and a pooled context avoid per-call closures.
-            outcome = await _resilience.For(call.Operation).ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            outcome = await RetryAsync(_retries, call, outcome, cancellationToken).ConfigureAwait(false);
         }
 
         // The call is over: from now on its exception (made for it, see Failed) reads its attempts and time.
@@ -156,10 +148,6 @@ public partial class IxBrowserClient : IIxBrowserClient
             case null:
                 IxBrowserLog.CallSucceeded(_logger, operation, elapsed, call.Attempts);
                 return outcome.Result!;
-            case TimeoutRejectedException exception:
-                var timeout = new IxBrowserTimeoutException(operation, _pipeline.TimeoutOf(call.Operation), exception).Of(call);
-                IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, timeout);
-                throw timeout;
             case IxBrowserException exception:
                 IxBrowserLog.CallFailed(_logger, operation, elapsed, call.Attempts, exception);
                 throw exception;
@@ -176,6 +164,28 @@ public partial class IxBrowserClient : IIxBrowserClient
         throw new InvalidOperationException("Unreachable: every outcome returns or throws above.");
     }
 
+    /// <summary>
+    /// Hands a failed first attempt to the retry pipeline, which decides as for any attempt: it sees the
+    /// failure first (replayed, not sent again), then waits and runs the next attempts.
+    /// </summary>
+    private static async ValueTask<Outcome<IxBrowserResponse<TData>>> RetryAsync<TData>(ResiliencePipeline retries, Call<TData> call, Outcome<IxBrowserResponse<TData>> failure, CancellationToken cancellationToken)
+    {
+        call.Replay(failure);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(IxBrowserCallPipeline.CallKey, call);
+        try
+        {
+            // Failures travel through the pipeline as outcomes, not exceptions: each throw and rethrow
+            // through an async frame costs a stack-trace capture, and the failure path is measured
+            // (FailurePathBenchmarks). The state overload and a pooled context avoid per-call closures.
+            return await retries.ExecuteOutcomeAsync(static (context, call) => call.AttemptAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
     private async ValueTask<Outcome<IxBrowserResponse<TData>>> SendOnceAsync<TData>(Call<TData> call, CancellationToken cancellationToken)
     {
         var operation = call.Operation;
@@ -183,6 +193,13 @@ public partial class IxBrowserClient : IIxBrowserClient
         int status;
         string? body;
         using var message = new HttpRequestMessage(HttpMethod.Post, destination);
+
+        // The attempt's own timeout: a token source with CancelAfter, not Polly's timeout strategy,
+        // which cost 0.5 µs more a call (TimeProbe; docs/performance.md).
+        var timeout = _pipeline.TimeoutOf(operation);
+        using var attemptTimeout = AttemptTimeout.Start(timeout, cancellationToken);
+        var callerToken = cancellationToken;
+        cancellationToken = attemptTimeout.Token;
         try
         {
             message.Content = WireJson.CreateContent(call.Request, message, destination);
@@ -200,10 +217,16 @@ public partial class IxBrowserClient : IIxBrowserClient
                 return Failed(CallFailures.TooLarge(operation.Id, BaseAddress, status, answer.Content.Headers.ContentLength, _pipeline.Options.MaxResponseBytes));
             }
         }
+        catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested)
+        {
+            // The caller cancelled: not a failure of the call, and never retried. The exception names
+            // the caller's token, not the attempt's linked one, so that a caller can tell its own.
+            return Outcome.FromException<IxBrowserResponse<TData>>(exception.CancellationToken == callerToken ? exception : new OperationCanceledException(exception.Message, exception, callerToken));
+        }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller's token or the pipeline's per-attempt timeout; the pipeline tells them apart.
-            return Outcome.FromException<IxBrowserResponse<TData>>(exception);
+            // The attempt's timeout (Timeout, or LongRunningTimeout for an x-long-running operation).
+            return Failed(new IxBrowserTimeoutException(operation.Id, timeout, exception));
         }
         catch (OperationCanceledException exception)
         {
@@ -256,24 +279,48 @@ public partial class IxBrowserClient : IIxBrowserClient
     /// <summary>One call through the pipeline (<see cref="IxBrowserCall"/>), with its attempt for this client and data type.</summary>
     private sealed class Call<TData>(IxBrowserClient client, IxBrowserOperation operation, object request) : IxBrowserCall(operation, request)
     {
+        private Outcome<IxBrowserResponse<TData>>? _replay;
+
+        /// <summary>Makes the next <see cref="AttemptAsync"/> hand back <paramref name="outcome"/> instead of sending (the first attempt's failure, for the retry pipeline to judge).</summary>
+        public void Replay(Outcome<IxBrowserResponse<TData>> outcome) => _replay = outcome;
+
+        /// <summary>One attempt: through the gate, then the request under the attempt's timeout; what the app said about the pace is what the gate learns from.</summary>
         public async ValueTask<Outcome<IxBrowserResponse<TData>>> AttemptAsync(CancellationToken cancellationToken)
         {
-            Attempts++;
-            var sentAt = AdaptiveRateLimiter.Now();
-            var outcome = await client.SendOnceAsync(this, cancellationToken).ConfigureAwait(false);
-
-            // What the app said about the pace is what the gate learns from.
-            var pace = client._gate.Pace;
-            if (outcome.Exception is null)
+            if (_replay is { } replayed)
             {
-                pace.OnSuccess(sentAt);
-            }
-            else if (IxBrowserCallPipeline.IsTooFast(outcome.Exception))
-            {
-                pace.OnTooFast(sentAt);
+                _replay = null;
+                return replayed;
             }
 
-            return outcome;
+            GatePass pass;
+            try
+            {
+                pass = await client._gate.EnterAsync(takeSlot: !Operation.LongRunning, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception)
+            {
+                // Cancelled while queued for the gate: an outcome, as every failure of an attempt.
+                return Outcome.FromException<IxBrowserResponse<TData>>(exception);
+            }
+
+            using (pass)
+            {
+                Attempts++;
+                var sentAt = AdaptiveRateLimiter.Now();
+                var outcome = await client.SendOnceAsync(this, cancellationToken).ConfigureAwait(false);
+                var pace = client._gate.Pace;
+                if (outcome.Exception is null)
+                {
+                    pace.OnSuccess(sentAt);
+                }
+                else if (IxBrowserCallPipeline.IsTooFast(outcome.Exception))
+                {
+                    pace.OnTooFast(sentAt);
+                }
+
+                return outcome;
+            }
         }
 
         /// <summary>The request's secret values (the spec's x-secret), to strip from what the server sends back. Only built on failure.</summary>

@@ -10,16 +10,20 @@ using Polly.Retry;
 namespace IxBrowser.LocalApi;
 
 /// <summary>
-/// The Polly pipelines calls run through, built from validated options: one per gate, that is per
+/// The retry pipeline (Polly) of the calls, built from validated options: one per gate, that is per
 /// address the clients send to (with dependency injection, one set per application). The gate is
 /// the address's, not the options': a client whose HttpClient names another server paces for that
 /// server.
 /// </summary>
 /// <remarks>
-/// Order, outermost first: retry (for 1010 within TooFastPatience, paced by the gate; for 1004 and
-/// failed connections up to MaxRetryAttempts with exponential backoff and jitter, as
-/// <see cref="ShouldRetry"/> allows), the gate's concurrency limiter and adaptive pace as one strategy (<see cref="GateStrategy"/>; waiting for
-/// either does not count towards the timeout), per-attempt timeout. The strategies wrap the whole operation, not the HTTP handler, because the
+/// An attempt is the gate (<see cref="IxBrowserGate.EnterAsync"/>: a concurrency slot, then a permit of
+/// the learned pace; waiting for either does not count towards the timeout), then the request under the
+/// attempt's own timeout (<see cref="AttemptTimeout"/>). Polly runs the retries around attempts: for 1010
+/// within TooFastPatience, paced by the gate; for 1004 and failed connections up to MaxRetryAttempts with
+/// exponential backoff and jitter, as <see cref="ShouldRetry"/> allows. A call's first attempt runs
+/// without Polly, which is entered only after a failure it may retry: a resilience pipeline of a
+/// timeout, a gate and a retry layer cost 1-1.4 µs a call, more than the rest of the client
+/// (docs/performance.md). The retries wrap the whole operation, not the HTTP handler, because the
 /// API reports 1010 and 1004 inside HTTP 200: only after the envelope is read is a failure known.
 /// </remarks>
 internal sealed class IxBrowserCallPipeline
@@ -28,7 +32,7 @@ internal sealed class IxBrowserCallPipeline
     internal static readonly ResiliencePropertyKey<IxBrowserCall> CallKey = new("IxBrowser.Call");
 
     private readonly ILogger _logger;
-    private readonly ConditionalWeakTable<IxBrowserGate, GatePipelines> _pipelines = new();
+    private readonly ConditionalWeakTable<IxBrowserGate, Retries> _retries = new();
     private readonly ConcurrentDictionary<string, IxBrowserGate> _ownGates = new(StringComparer.OrdinalIgnoreCase);
 
     public IxBrowserCallPipeline(IxBrowserClientOptions options, ILogger? logger)
@@ -40,73 +44,59 @@ internal sealed class IxBrowserCallPipeline
 
     /// <summary>
     /// The gate of the address a client actually sends to (shared by the process unless ShareGate is
-    /// off, then this pipeline's own) and the Polly pipeline that runs calls through it.
+    /// off, then this pipeline's own) and the Polly pipeline that retries its calls; no pipeline when
+    /// MaxRetryAttempts is 0.
     /// </summary>
-    public (IxBrowserGate Gate, GatePipelines Pipelines) For(Uri address)
+    public (IxBrowserGate Gate, ResiliencePipeline? Retries) For(Uri address)
     {
         var gate = Options.ShareGate
             ? IxBrowserGate.Shared(address, Options)
             : _ownGates.GetOrAdd(IxBrowserGate.Key(address), key => new IxBrowserGate(Options, key));
-        return (gate, _pipelines.GetValue(gate, g => new GatePipelines(Build(g, longRunning: false), Build(g, longRunning: true))));
+        return (gate, _retries.GetValue(gate, g => new Retries(Build(g))).Pipeline);
     }
 
     /// <summary>The attempt timeout of an operation: <see cref="IxBrowserClientOptions.LongRunningTimeout"/> for an x-long-running one.</summary>
     public TimeSpan TimeoutOf(IxBrowserOperation operation) => operation.LongRunning ? Options.LongRunningTimeout : Options.Timeout;
 
-    /// <summary>
-    /// The two pipelines of a gate. A long-running operation (profile-open: the app starts a browser,
-    /// 10-60 s) takes no concurrency slot, so that one slow open does not hold back every other call
-    /// (closes, lists, the next open); it is still paced, and gets LongRunningTimeout per attempt.
-    /// How many browsers open at once is the caller's cap (IxBrowserProfileRunOptions.MaxOpenBrowsers).
-    /// </summary>
-    internal sealed class GatePipelines(ResiliencePipeline regular, ResiliencePipeline longRunning)
+    /// <summary>A gate's retry pipeline, or none (a holder, since a weak table cannot map to null).</summary>
+    private sealed class Retries(ResiliencePipeline? pipeline)
     {
-        public ResiliencePipeline For(IxBrowserOperation operation) => operation.LongRunning ? longRunning : regular;
+        public ResiliencePipeline? Pipeline { get; } = pipeline;
     }
 
-    private ResiliencePipeline Build(IxBrowserGate gate, bool longRunning)
+    private ResiliencePipeline? Build(IxBrowserGate gate)
     {
-        var builder = new ResiliencePipelineBuilder();
-        if (Options.MaxRetryAttempts > 0)
+        if (Options.MaxRetryAttempts == 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
+            return null;
+        }
+
+        return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            // The budget is decided per failure in ShouldHandle: 1010 by time (TooFastPatience), the rest by count.
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = Options.RetryBaseDelay,
+            MaxDelay = Options.MaxRetryDelay,
+            ShouldHandle = args => new ValueTask<bool>(ShouldHandle(args.Outcome.Exception, args.Context)),
+            // A 1010 needs no backoff of its own: the gate's pace already holds the next attempt back.
+            DelayGenerator = args => new ValueTask<TimeSpan?>(IsTooFast(args.Outcome.Exception) ? TimeSpan.Zero : null),
+            OnRetry = args =>
             {
-                // The budget is decided per failure in ShouldHandle: 1010 by time (TooFastPatience), the rest by count.
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = Options.RetryBaseDelay,
-                MaxDelay = Options.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldHandle(args.Outcome.Exception, args.Context)),
-                // A 1010 needs no backoff of its own: the gate's pace already holds the next attempt back.
-                DelayGenerator = args => new ValueTask<TimeSpan?>(IsTooFast(args.Outcome.Exception) ? TimeSpan.Zero : null),
-                OnRetry = args =>
+                var failure = args.Outcome.Exception;
+                var tooFast = IsTooFast(failure);
+                if (!tooFast && args.Context.Properties.TryGetValue(CallKey, out var progress))
                 {
-                    var failure = args.Outcome.Exception;
-                    var tooFast = IsTooFast(failure);
-                    if (!tooFast && args.Context.Properties.TryGetValue(CallKey, out var progress))
-                    {
-                        progress.CountedRetries++;
-                    }
+                    progress.CountedRetries++;
+                }
 
-                    // After a 1010 the wait is the gate's hold, not the retry delay (which is zero).
-                    var wait = tooFast ? gate.Pace.Hold : args.RetryDelay;
-                    IxBrowserLog.Retrying(_logger, (failure as IxBrowserException)?.Operation ?? "call", args.AttemptNumber + 1, failure, (long)wait.TotalMilliseconds);
-                    return default;
-                },
-            });
-        }
-
-        // The slot first, then the pace: a call waits for its permit while holding the slot, so a slow
-        // answer cannot let permits pile up and go out together. One layer for both (GateStrategy).
-        GateStrategy.AddTo(builder, gate, takeSlot: !longRunning);
-        var timeout = longRunning ? Options.LongRunningTimeout : Options.Timeout;
-        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(timeout);
-        }
-
-        return builder.Build();
+                // After a 1010 the wait is the gate's hold, not the retry delay (which is zero).
+                var wait = tooFast ? gate.Pace.Hold : args.RetryDelay;
+                IxBrowserLog.Retrying(_logger, (failure as IxBrowserException)?.Operation ?? "call", args.AttemptNumber + 1, failure, (long)wait.TotalMilliseconds);
+                return default;
+            },
+        }).Build();
     }
 
     /// <summary>

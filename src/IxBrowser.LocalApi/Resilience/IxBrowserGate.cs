@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using System.Threading.RateLimiting;
+using System.Threading.Tasks;
 
 namespace IxBrowser.LocalApi;
 
@@ -32,6 +34,77 @@ internal sealed class IxBrowserGate
     public int MaxConcurrentRequests { get; }
 
     public AdaptiveRateLimiter Pace { get; }
+
+    /// <summary>
+    /// Lets an attempt through: a concurrency slot first (unless <paramref name="takeSlot"/> is false,
+    /// for a long-running operation), then a permit of the pace. A call waits for its permit while
+    /// holding the slot, so a slow answer cannot let permits pile up and go out together. Both are
+    /// taken without awaiting when they are free at once, which is nearly every call.
+    /// </summary>
+    /// <remarks>
+    /// The gate is entered by the attempt itself rather than as a Polly strategy: two rate-limiter
+    /// layers cost 0.65-0.85 µs a call and one custom strategy 0.3 µs more than this (docs/performance.md).
+    /// Waiting here does not count towards the attempt's timeout, which starts after the gate.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired while waiting; nothing is held.</exception>
+    public ValueTask<GatePass> EnterAsync(bool takeSlot, CancellationToken cancellationToken)
+    {
+        RateLimitLease? slot = null;
+        if (takeSlot)
+        {
+            slot = Concurrency.AttemptAcquire();
+            if (!slot.IsAcquired)
+            {
+                // Others hold every slot or wait for one: queue behind them.
+                slot.Dispose();
+                return WaitAsync(takeSlot, slot: null, cancellationToken);
+            }
+        }
+
+        using (var permit = Pace.AttemptAcquire())
+        {
+            if (permit.IsAcquired)
+            {
+                return new ValueTask<GatePass>(new GatePass(slot));
+            }
+        }
+
+        return WaitAsync(takeSlot, slot, cancellationToken);
+    }
+
+    /// <summary>The slow way: waits (cancellably) for whatever is missing; gives the slot back however the wait ends without a pass.</summary>
+    private async ValueTask<GatePass> WaitAsync(bool takeSlot, RateLimitLease? slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (takeSlot && slot is null)
+            {
+                slot = await Concurrency.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                ThrowIfRefused(slot);
+            }
+
+            using (var permit = await Pace.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
+            {
+                ThrowIfRefused(permit);
+            }
+
+            return new GatePass(slot);
+        }
+        catch
+        {
+            slot?.Dispose();
+            throw;
+        }
+    }
+
+    // Neither limiter refuses: the slots' queue is unbounded and the pace always queues. Kept as a guard.
+    private static void ThrowIfRefused(RateLimitLease lease)
+    {
+        if (!lease.IsAcquired)
+        {
+            throw new InvalidOperationException("The gate refused a permit although its queues are unbounded; this is a bug in IxBrowser.LocalApi.");
+        }
+    }
 
     /// <summary>Forgets the shared gate of <paramref name="address"/>; clients created afterwards get a new one.</summary>
     public static void Forget(Uri address) => SharedGates.TryRemove(Key(address), out _);

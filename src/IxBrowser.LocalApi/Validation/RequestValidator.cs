@@ -26,8 +26,15 @@ internal static class RequestValidator
             throw new ArgumentNullException(nameof(request), $"The request is required: pass {WithArticle(requestType.Name)} to {method ?? operation.Id + "Async"}.");
         }
 
+        var passes = CompiledCheck.Passes(request);
+        if (passes && request is not ICrossFieldRules)
+        {
+            // Nearly every call: nothing to say, so nothing is allocated.
+            return;
+        }
+
         var problems = new List<string>();
-        if (!CompiledCheck.Passes(request))
+        if (!passes)
         {
             // Only now walk the model to say what is wrong (the compiled check says only whether).
             Check(request, string.Empty, problems, depth: 0);
