@@ -87,6 +87,11 @@ internal static class TimeProbe
 
         Time("serialize extraction, ours", () => Serialize(ours));
         Time("serialize extraction, hand-written", () => Serialize(theirs));
+        Time("serialize extraction, WireJson (the client's)", () => IxBrowser.LocalApi.Serialization.WireJson.Serialize(ours));
+        var proxyUpdate = Requests.Ours();
+        var proxyUpdateTheirs = Requests.Newtonsoft();
+        Time("serialize proxy-update, WireJson (the client's)", () => IxBrowser.LocalApi.Serialization.WireJson.Serialize(proxyUpdate));
+        Time("serialize proxy-update, hand-written", () => Serialize(proxyUpdateTheirs));
         var wire = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore, ContractResolver = new IxBrowser.LocalApi.Serialization.WireContractResolver() });
         Time("serialize extraction, ours + wire enums", () => { var w = new System.IO.StringWriter(); wire.Serialize(w, ours); _ = w.ToString(); });
         const string Envelope = """{"error":{"code":0,"message":"success","time":1693464163},"data":1}""";
