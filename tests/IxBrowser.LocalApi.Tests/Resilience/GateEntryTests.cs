@@ -10,10 +10,10 @@ using IxBrowser.LocalApi.Tests.Support;
 namespace IxBrowser.LocalApi.Tests.Resilience;
 
 /// <summary>
-/// The gate as one strategy (GateStrategy): its slow way, waiting for the pace while holding the
+/// Entering the gate (IxBrowserGate.EnterAsync): its slow way, waiting for the pace while holding the
 /// slot, gives the slot back however the wait ends, and keeps the pace.
 /// </summary>
-public class GateStrategyTests
+public class GateEntryTests
 {
     private static LocalApiServer Server(double perSecond, HttpMessageHandler? handler = null) =>
         new LocalApiServer(configure: o => (o.MaxConcurrentRequests, o.MaxRequestsPerSecond, o.ShareGate, o.MaxRetryAttempts) = (1, perSecond, false, 0), handler: handler).AnswerSuccess();
