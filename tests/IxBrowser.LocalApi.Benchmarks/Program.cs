@@ -86,4 +86,12 @@ if (args.Length >= 1 && args[0] == "--pacing")
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(IxBrowser.LocalApi.Benchmarks.Benchmarks.ClientFixture).Assembly).Run(args);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(IxBrowser.LocalApi.Benchmarks.Benchmarks.ClientFixture).Assembly).Run(args);
+
+// BenchmarkDotNet reports a benchmark that threw as "NA" and still exits 0; CI's smoke run must fail instead.
+var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
+if (failed.Count > 0 || summaries.Any(s => s.HasCriticalValidationErrors))
+{
+    Console.Error.WriteLine("Benchmarks that failed: " + (failed.Count > 0 ? string.Join(", ", failed) : "none ran (critical validation errors)"));
+    Environment.ExitCode = 1;
+}

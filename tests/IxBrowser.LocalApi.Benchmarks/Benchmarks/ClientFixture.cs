@@ -13,8 +13,8 @@ public sealed class ClientFixture : IDisposable
     /// <param name="inMemory">No server: the HttpClient answers from <see cref="CannedEnvelopeHandler"/>.</param>
     public ClientFixture(bool failing = false, int maxConcurrentRequests = 1, bool inMemory = false)
     {
-        Server = inMemory ? null : EnvelopeServer.StartAsync().GetAwaiter().GetResult();
-        var address = Server is null ? IxBrowserClient.DefaultBaseAddress : failing ? Server.FailingBaseAddress : Server.BaseAddress;
+        Server = inMemory ? null : EnvelopeServer.StartAsync(failing).GetAwaiter().GetResult();
+        var address = Server?.BaseAddress ?? IxBrowserClient.DefaultBaseAddress;
         HttpMessageHandler handler = inMemory ? new CannedEnvelopeHandler() : new SocketsHttpHandler { MaxConnectionsPerServer = 16 };
         Http = new HttpClient(handler) { BaseAddress = address };
         Ours = new IxBrowserClient(Http, new IxBrowserClientOptions { BaseAddress = address, MaxConcurrentRequests = maxConcurrentRequests, MaxRetryAttempts = 0 });

@@ -16,7 +16,8 @@ namespace IxBrowser.LocalApi.Benchmarks.Server;
 /// <summary>
 /// A bare Kestrel on loopback answering the documented envelopes from pre-encoded bytes, so that
 /// what is measured is the client, not the server (WireMock's matching would dominate).
-/// Paths under /fail/ answer the documented failures.
+/// A failing server (<c>StartAsync(failing: true)</c>) answers the documented failures instead, at the
+/// same paths: the client takes only a server root as its address.
 /// </summary>
 public sealed class EnvelopeServer : IAsyncDisposable
 {
@@ -35,18 +36,16 @@ public sealed class EnvelopeServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public Uri FailingBaseAddress => new(BaseAddress, "fail/");
-
-    public static async Task<EnvelopeServer> StartAsync()
+    /// <param name="failing">Answer 2002 (proxy-update) and 2007 (extraction) instead of success.</param>
+    public static async Task<EnvelopeServer> StartAsync(bool failing = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapPost("/api/v2/proxy-update", (HttpContext c) => Write(c, ProxyUpdateSuccess));
-        app.MapPost("/api/v2/profile-update-proxy-for-api-extraction", (HttpContext c) => Write(c, ExtractionSuccess));
-        app.MapPost("/fail/api/v2/proxy-update", (HttpContext c) => Write(c, ProxyMissing));
-        app.MapPost("/fail/api/v2/profile-update-proxy-for-api-extraction", (HttpContext c) => Write(c, ProfileMissing));
+        var (proxyUpdate, extraction) = failing ? (ProxyMissing, ProfileMissing) : (ProxyUpdateSuccess, ExtractionSuccess);
+        app.MapPost("/api/v2/proxy-update", (HttpContext c) => Write(c, proxyUpdate));
+        app.MapPost("/api/v2/profile-update-proxy-for-api-extraction", (HttpContext c) => Write(c, extraction));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EnvelopeServer(app, new Uri(address.TrimEnd('/') + "/"));
