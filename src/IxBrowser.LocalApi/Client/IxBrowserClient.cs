@@ -293,6 +293,10 @@ public partial class IxBrowserClient : IIxBrowserClient
                 return replayed;
             }
 
+            // A long-running operation (profile-open: the app starts a browser, 10-60 s) takes no
+            // concurrency slot, so that one slow open does not hold back every other call (closes,
+            // lists, the next open); it is still paced, and gets LongRunningTimeout. How many browsers
+            // open at once is the caller's cap (IxBrowserProfileRunOptions.MaxOpenBrowsers).
             GatePass pass;
             try
             {
