@@ -63,7 +63,7 @@ internal static class OperationsTable
             var method = $"`{id}Async`";
             if (descriptor.SuccessData.Kind == "page")
             {
-                method += $"; also `Enumerate{ReplaceFirst(id, "Get", string.Empty)}Async`";
+                method += $"; also `{ContractChecker.EnumeratorName(id)}`";
             }
 
             var data = $"`{CSharpName(descriptor.GetType().GetGenericArguments()[1])}`";
@@ -76,13 +76,10 @@ internal static class OperationsTable
         }
     }
 
-    private static string ReplaceFirst(string text, string what, string with)
-    {
-        var at = text.IndexOf(what, StringComparison.Ordinal);
-        return at < 0 ? text : text[..at] + with + text[(at + what.Length)..];
-    }
-
-    /// <summary>A type as C# source writes it: <c>long</c>, <c>IList&lt;long&gt;</c>, <c>IxBrowserPage&lt;ProfileListItem&gt;</c>.</summary>
+    /// <summary>
+    /// A type as C# source writes it: <c>long</c>, <c>IList&lt;long&gt;</c>, <c>IxBrowserPage&lt;ProfileListItem&gt;</c>
+    /// (ContractChecker's drift messages keep the runtime's names, <c>Int64</c>, which its tests pin).
+    /// </summary>
     public static string CSharpName(Type type) => type switch
     {
         _ when type == typeof(long) => "long",
