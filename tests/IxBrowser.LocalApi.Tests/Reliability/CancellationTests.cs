@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IxBrowser.LocalApi.Testing;
 using IxBrowser.LocalApi.Tests.Build;
+using IxBrowser.LocalApi.Tests.Support;
 using Xunit.Abstractions;
 
 namespace IxBrowser.LocalApi.Tests.Reliability;
@@ -21,20 +22,7 @@ public class CancellationTests(ITestOutputHelper output)
         // call end 0.6-1.0 s after its token in 3 of 6 runs, and 0 of 5 with the pool's minimum raised
         // (the client's call path has no blocking wait). What is measured here is the client's
         // cancellation, not the pool's warm-up, so the minimum is raised for the test and put back.
-        ThreadPool.GetMinThreads(out var workers, out var ports);
-        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(ports, 32));
-        try
-        {
-            await CancelAtRandomPointsAsync();
-        }
-        finally
-        {
-            ThreadPool.SetMinThreads(workers, ports);
-        }
-    }
-
-    private async Task CancelAtRandomPointsAsync()
-    {
+        using var warm = WarmThreadPool.Hold();
         const int Calls = 120;
         const int Seed = 7;
         using var simulator = IxBrowserSimulator.Start();
