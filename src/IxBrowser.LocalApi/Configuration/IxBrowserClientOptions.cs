@@ -16,7 +16,9 @@ public sealed class IxBrowserClientOptions
     /// <summary>
     /// How long one attempt may take before it fails with <see cref="IxBrowserTimeoutException"/>.
     /// Default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it. Time spent
-    /// waiting for a free slot (<see cref="MaxConcurrentRequests"/>) does not count.
+    /// waiting for a free slot (<see cref="MaxConcurrentRequests"/>) does not count. An attempt is given
+    /// its whole timeout and is stopped at most a twentieth of it later (attempts that start close
+    /// together share one timer).
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -193,12 +193,46 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
         return true;
     }
 
+    /// <summary>
+    /// The request of the last permit went out at <paramref name="sentAt"/>. A permit books the next one
+    /// an interval after it was granted, so a request held up after its permit (a waiting call whose
+    /// continuation runs late on a busy machine) would go out late and the next one right behind it: CI
+    /// once saw two sends 3 ms apart at 2 a second. When a send is late by more than an eighth of the
+    /// interval, the next permit is booked from the send instead. On time (nearly every call) or
+    /// unpaced, this takes no lock.
+    /// </summary>
+    public void OnSent(long sentAt)
+    {
+        var rate = Volatile.Read(ref _rate);
+        if (double.IsPositiveInfinity(rate))
+        {
+            return;
+        }
+
+        var interval = (long)(Second / rate);
+        if (sentAt + interval <= Volatile.Read(ref _next) + (interval / 8))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!double.IsPositiveInfinity(_rate))
+            {
+                _next = Math.Max(_next, sentAt + (long)(Second / _rate));
+            }
+        }
+    }
+
     /// <summary>The request sent at <paramref name="sentAt"/> succeeded: count it, and probe a little higher, up to the cap.</summary>
     public void OnSuccess(long sentAt)
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            // The send's time stands for now: the answer came microseconds to seconds later, which
+            // changes neither the pruning of a one-second window by much nor the growth, and a clock
+            // read is a measurable part of a call in memory.
+            var now = sentAt;
             _accepted.Enqueue(sentAt);
             while (_accepted.Count > 0 && now - _accepted.Peek() > Second)
             {

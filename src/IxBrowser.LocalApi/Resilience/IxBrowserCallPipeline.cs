@@ -34,12 +34,16 @@ internal sealed class IxBrowserCallPipeline
     private readonly ILogger _logger;
     private readonly ConditionalWeakTable<IxBrowserGate, Retries> _retries = new();
     private readonly ConcurrentDictionary<string, IxBrowserGate> _ownGates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeoutWindows? _deadlines;
+    private readonly TimeoutWindows? _longRunningDeadlines;
 
     public IxBrowserCallPipeline(IxBrowserClientOptions options, ILogger? logger)
     {
         IxBrowserClientOptionsValidator.ThrowIfInvalid(options);
         Options = options.Clone();
         _logger = logger ?? NullLogger.Instance;
+        _deadlines = TimeoutWindows.For(Options.Timeout);
+        _longRunningDeadlines = TimeoutWindows.For(Options.LongRunningTimeout);
     }
 
     /// <summary>
@@ -57,6 +61,9 @@ internal sealed class IxBrowserCallPipeline
 
     /// <summary>The attempt timeout of an operation: <see cref="IxBrowserClientOptions.LongRunningTimeout"/> for an x-long-running one.</summary>
     public TimeSpan TimeoutOf(IxBrowserOperation operation) => operation.LongRunning ? Options.LongRunningTimeout : Options.Timeout;
+
+    /// <summary>The deadlines of that timeout, shared by every client of this pipeline; null when it is infinite.</summary>
+    public TimeoutWindows? DeadlinesOf(IxBrowserOperation operation) => operation.LongRunning ? _longRunningDeadlines : _deadlines;
 
     /// <summary>A gate's retry pipeline, or none (a holder, since a weak table cannot map to null).</summary>
     private sealed class Retries(ResiliencePipeline? pipeline)
