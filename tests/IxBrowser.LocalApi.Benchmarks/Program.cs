@@ -4,24 +4,6 @@ using BenchmarkDotNet.Running;
 
 if (args.Length == 2 && args[0] == "--hot")
 {
-    using var http = new System.Net.Http.HttpClient(new IxBrowser.LocalApi.Benchmarks.Server.CannedEnvelopeHandler());
-    var ours = new IxBrowser.LocalApi.IxBrowserClient(http, new IxBrowser.LocalApi.IxBrowserClientOptions { BaseAddress = IxBrowser.LocalApi.IxBrowserClient.DefaultBaseAddress, MaxConcurrentRequests = 1, MaxRetryAttempts = 0 });
-    var theirs = new IxBrowser.LocalApi.Benchmarks.Contenders.NewtonsoftHandWritten(http, IxBrowser.LocalApi.IxBrowserClient.DefaultBaseAddress);
-    var r = IxBrowser.LocalApi.Benchmarks.Contenders.Requests.Ours();
-    var b = IxBrowser.LocalApi.Benchmarks.Contenders.Requests.Newtonsoft();
-    var sw = System.Diagnostics.Stopwatch.StartNew();
-    while (sw.Elapsed.TotalSeconds < 15)
-    {
-        for (var i = 0; i < 1000; i++)
-        {
-            if (args[1] == "ours") { await ours.UpdateProxyAsync(r); } else { await theirs.UpdateProxyAsync(b); }
-        }
-    }
-    return;
-}
-
-if (args.Length == 2 && args[0] == "--hot")
-{
     await IxBrowser.LocalApi.Benchmarks.HotLoop.RunAsync(args[1]);
     return;
 }
