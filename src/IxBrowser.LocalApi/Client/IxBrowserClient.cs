@@ -254,7 +254,7 @@ public partial class IxBrowserClient : IIxBrowserClient
         {
             try
             {
-                response = WireJson.Deserialize<IxBrowserResponse<TData>>(body);
+                response = WireJson.ReadEnvelope<TData>(body);
             }
             catch (JsonException exception)
             {

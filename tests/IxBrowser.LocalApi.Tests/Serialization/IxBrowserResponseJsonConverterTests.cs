@@ -55,6 +55,42 @@ public class IxBrowserResponseJsonConverterTests
     [InlineData("""{"error":{"code":0},"data":5}""", "code 0 mismatch the integer 5")]
     public void Reads_an_object_envelope(string body, string expected) => Assert.Equal(expected, Read<UpdateProxyRequest>(body));
 
+    [Theory]
+    [InlineData("""{"error":{"code":0,"time":1693464163},"data":1}""", 1693464163L)]
+    [InlineData("""{"error":{"code":0,"time":"1693464163"},"data":1}""", 1693464163L)]
+    [InlineData("""{"error":{"code":0,"time":null},"data":1}""", null)]
+    [InlineData("""{"error":{"code":0},"data":1}""", null)]
+    public void Reads_the_time_as_newtonsoft_reads_a_long(string body, long? expected)
+    {
+        Assert.Equal("code 0 data 1", Read<int>(body));
+        Assert.Equal(expected, WireJson.ReadEnvelope<int>(body)!.Status.Time);
+    }
+
+    [Theory]
+    [InlineData("""{"error":{"code":0,"time":"soon"},"data":1}""")]
+    [InlineData("""{"error":{"code":0,"time":99999999999999999999},"data":1}""")]
+    public void A_time_that_is_not_a_long_throws_as_before(string body) => Assert.Equal("throws", Read<int>(body));
+
+    [Theory]
+    [InlineData("""{"error":{"code":0},"data":9007199254740993}""", "code 0 data 9007199254740993")]
+    [InlineData("""{"error":{"code":0},"data":"1"}""", "code 0 mismatch a string")]
+    public void Reads_a_long_envelope(string body, string expected) => Assert.Equal(expected, Read<long>(body));
+
+    [Theory]
+    [InlineData("""{"error":{"code":0},"data":true}""", "code 0 data True")]
+    [InlineData("""{"error":{"code":0},"data":1}""", "code 0 mismatch the integer 1")]
+    public void Reads_a_boolean_envelope(string body, string expected) => Assert.Equal(expected, Read<bool>(body));
+
+    [Theory]
+    [InlineData("""{"error":{"code":0},"data":7}""", "code 0 data 7")]
+    [InlineData("""{"error":{"code":0},"data":null}""", "code 0 no data")]
+    public void Reads_a_nullable_integer_envelope(string body, string expected) => Assert.Equal(expected, Read<int?>(body));
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("/* only a comment */")]
+    public void A_body_without_a_value_reads_as_before(string body) => Assert.Contains(Read<int>(body), new[] { "null", "throws" });
+
     [Fact]
     public void The_envelope_keeps_unknown_properties()
     {
@@ -91,16 +127,28 @@ public class IxBrowserResponseJsonConverterTests
         }
     }
 
+    /// <summary>
+    /// The client's way (WireJson.ReadEnvelope: the converter called directly), checked against reading
+    /// through the serializer, to the exception's message: the shortcut must not change a single outcome.
+    /// </summary>
     private static string Read<TData>(string body)
+    {
+        var direct = Outcome(() => WireJson.ReadEnvelope<TData>(body));
+        var throughSerializer = Outcome(() => WireJson.Deserialize<IxBrowserResponse<TData>>(body));
+        Assert.Equal(throughSerializer, direct);
+        return direct.Split('|')[0];
+    }
+
+    private static string Outcome<TData>(Func<IxBrowserResponse<TData>?> read)
     {
         IxBrowserResponse<TData>? response;
         try
         {
-            response = WireJson.Deserialize<IxBrowserResponse<TData>>(body);
+            response = read();
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            return "throws";
+            return "throws|" + exception.GetType().Name + ": " + exception.Message;
         }
 
         if (response is null)
@@ -109,8 +157,9 @@ public class IxBrowserResponseJsonConverterTests
         }
 
         var code = "code " + response.Status.Code;
-        return response.DataMismatch is { } mismatch ? code + " mismatch " + mismatch
+        var outcome = response.DataMismatch is { } mismatch ? code + " mismatch " + mismatch
             : response.HasData ? code + " data " + response.Data
             : code + " no data";
+        return outcome + "|time " + response.Status.Time + ", message " + response.Status.Message;
     }
 }
