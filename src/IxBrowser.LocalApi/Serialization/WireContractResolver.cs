@@ -17,7 +17,8 @@ internal sealed class WireContractResolver : DefaultContractResolver
         var property = base.CreateProperty(member, memberSerialization);
         if (property.Converter is StringEnumConverter)
         {
-            property.Converter = WireEnumConverter.Instance;
+            // The property type's own converter, which holds its table (see WireEnumConverter).
+            property.Converter = WireEnumConverter.For(property.PropertyType!);
         }
 
         return property;

@@ -34,9 +34,14 @@ public class WireEnumConverterTests
             foreach (var value in Enum.GetValues(type))
             {
                 var expected = JsonConvert.SerializeObject(value, new StringEnumConverter());
-                var actual = JsonConvert.SerializeObject(value, WireEnumConverter.Instance);
-                Assert.True(expected == actual, $"{type.Name}.{value}: StringEnumConverter wrote {expected}, WireEnumConverter wrote {actual}");
-                Assert.Equal(value, JsonConvert.DeserializeObject(actual, type, WireEnumConverter.Instance));
+
+                // The any-enum converter and the one of the type, which the client's serializer uses.
+                foreach (var converter in new[] { WireEnumConverter.Instance, WireEnumConverter.For(type) })
+                {
+                    var actual = JsonConvert.SerializeObject(value, converter);
+                    Assert.True(expected == actual, $"{type.Name}.{value}: StringEnumConverter wrote {expected}, WireEnumConverter wrote {actual}");
+                    Assert.Equal(value, JsonConvert.DeserializeObject(actual, type, converter));
+                }
             }
         }
     }
@@ -45,6 +50,9 @@ public class WireEnumConverterTests
     public void A_number_that_is_not_a_member_is_written_as_a_number()
     {
         Assert.Equal("99", JsonConvert.SerializeObject((ProxyType)99, WireEnumConverter.Instance));
+        Assert.Equal("99", JsonConvert.SerializeObject((ProxyType)99, WireEnumConverter.For(typeof(ProxyType))));
+        Assert.Equal("-1", JsonConvert.SerializeObject((ProxyType)(-1), WireEnumConverter.For(typeof(ProxyType))));
+        Assert.Equal("4096", JsonConvert.SerializeObject((ProxyType)4096, WireEnumConverter.For(typeof(ProxyType))));
     }
 
     [Fact]
@@ -70,6 +78,7 @@ public class WireEnumConverterTests
     {
         var resolver = new WireContractResolver();
         var contract = (Newtonsoft.Json.Serialization.JsonObjectContract)resolver.ResolveContract(typeof(UpdateProxyRequest));
-        Assert.Same(WireEnumConverter.Instance, contract.Properties["proxy_type"].Converter);
+        Assert.Same(WireEnumConverter.For(typeof(ProxyType)), contract.Properties["proxy_type"].Converter);
+        Assert.Same(WireEnumConverter.For(typeof(ProxyType?)), WireEnumConverter.For(typeof(ProxyType)));
     }
 }
