@@ -19,7 +19,8 @@ internal static class RequestValidator
     /// <param name="operation">The operation it is for.</param>
     /// <param name="requestType">The request's declared type, named when the request is null.</param>
     /// <param name="method">The public method the caller called, when it is not <c>{operation}Async</c> (a list's Enumerate method).</param>
-    public static void Validate(object? request, IxBrowserOperation operation, Type requestType, string? method = null)
+    public static void Validate<TRequest>(TRequest? request, IxBrowserOperation operation, Type requestType, string? method = null)
+        where TRequest : class
     {
         if (request is null)
         {
