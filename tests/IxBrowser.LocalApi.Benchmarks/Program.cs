@@ -83,10 +83,16 @@ if (args.Length >= 1 && args[0] == "--pacing-sharing")
 
 if (args.Length >= 1 && args[0] == "--pacing")
 {
-    // --pacing [N] [R,R,...]: the bulk pacing table (defaults: 1,000 calls at 20, 100 and 500 calls/s).
+    // --pacing [N] [R,R,...] [--bulk-only]: the bulk pacing table (defaults: 1,000 calls at 20, 100 and 500 calls/s), then the changing limits.
     var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
     var rates = args.Length > 2 ? args[2].Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 20, 100, 500 };
     await IxBrowser.LocalApi.Benchmarks.PacingProbe.RunAsync(calls, rates);
+    if (args.Length > 3 && args[3] == "--bulk-only")
+    {
+        // Only the first table: for comparing builds on one rate.
+        return;
+    }
+
     Console.WriteLine();
     await IxBrowser.LocalApi.Benchmarks.ChangingLimitProbe.RunAsync();
     return;
