@@ -319,8 +319,16 @@ public partial class IxBrowserClient : IIxBrowserClient
             {
                 Attempts++;
                 var pace = client._gate.Pace;
-                var sentAt = AdaptiveRateLimiter.Now();
-                pace.OnSent(sentAt);
+
+                // Let through at once, the attempt goes out when its permit was granted (no clock read);
+                // after a wait, the send may be later than the permit's time, which the pace is told.
+                var sentAt = pass.GrantedAt;
+                if (sentAt == 0)
+                {
+                    sentAt = AdaptiveRateLimiter.Now();
+                    pace.OnSent(sentAt);
+                }
+
                 var outcome = await client.SendOnceAsync(this, cancellationToken).ConfigureAwait(false);
                 if (outcome.Exception is null)
                 {

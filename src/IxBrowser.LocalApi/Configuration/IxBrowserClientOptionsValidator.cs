@@ -10,7 +10,7 @@ internal sealed class IxBrowserClientOptionsValidator : IValidateOptions<IxBrows
 {
     public const int MaxAllowedRetryAttempts = 10;
 
-    /// <summary>The longest per-attempt timeout Polly's timeout strategy takes.</summary>
+    /// <summary>The longest per-attempt timeout: a day, well within what a token source's timer takes (24.8 days) and what <see cref="TimeoutWindows"/> counts in milliseconds.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
     public const int MinResponseBytes = 1024;

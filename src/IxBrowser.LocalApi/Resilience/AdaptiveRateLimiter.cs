@@ -256,22 +256,28 @@ internal sealed class AdaptiveRateLimiter : RateLimiter
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => TryAcquireNow(out _) ? Lease.Acquired : Lease.Refused;
+
+    /// <summary>
+    /// A permit now, if one is free, and when it was granted (<see cref="Now"/>): the attempt that goes
+    /// out at once uses it as its send time instead of reading the clock again.
+    /// </summary>
+    public bool TryAcquireNow(out long grantedAt)
     {
         int sent;
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
-            if (_next > now)
+            grantedAt = Stopwatch.GetTimestamp();
+            if (_next > grantedAt)
             {
-                return Lease.Refused;
+                return false;
             }
 
-            sent = Grant(now);
+            sent = Grant(grantedAt);
         }
 
         Publish(sent);
-        return Lease.Acquired;
+        return true;
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)

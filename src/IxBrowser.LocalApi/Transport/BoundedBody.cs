@@ -17,7 +17,8 @@ internal static class BoundedBody
     private const int FirstBuffer = 4096;
 
     /// <summary>The body as text, or <see langword="null"/> when it is larger than <paramref name="limit"/> bytes (nothing more is read).</summary>
-    public static async Task<string?> ReadAsync(HttpResponseMessage answer, int limit, CancellationToken cancellationToken)
+    /// <remarks>A ValueTask: the body is nearly always there at once, and a Task would be allocated for each answer.</remarks>
+    public static async ValueTask<string?> ReadAsync(HttpResponseMessage answer, int limit, CancellationToken cancellationToken)
     {
         var declared = answer.Content.Headers.ContentLength;
         if (declared > limit)
