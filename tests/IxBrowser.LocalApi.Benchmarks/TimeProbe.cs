@@ -129,11 +129,17 @@ internal static class TimeProbe
         var pace = new AdaptiveRateLimiter(null);
         time("pace: permit + success (unlimited)", () =>
         {
-            pace.AttemptAcquire().Dispose();
-            pace.OnSuccess(AdaptiveRateLimiter.Now());
+            pace.TryAcquireNow(out var grantedAt);
+            pace.OnSuccess(grantedAt);
         });
         var slots = new System.Threading.RateLimiting.ConcurrencyLimiter(new() { PermitLimit = 1, QueueLimit = int.MaxValue });
-        time("concurrency slot: take + release", () => slots.AttemptAcquire().Dispose());
+        time("concurrency slot, ConcurrencyLimiter (before 2026-12-01): take + release", () => slots.AttemptAcquire().Dispose());
+        var semaphore = new SemaphoreSlim(1, 1);
+        time("concurrency slot, SemaphoreSlim (the gate's now): take + release", () =>
+        {
+            semaphore.Wait(0, CancellationToken.None);
+            semaphore.Release();
+        });
         var done = Polly.Outcome.FromResult(1);
         void Pipeline(string name, Action<Polly.ResiliencePipelineBuilder> add)
         {
