@@ -17,6 +17,12 @@ public class StandaloneBrowserTests
     {
         var port = StandaloneSimulatorTests.FreePort();
         using var simulator = await StandaloneSimulatorTests.StartAsync($"--listen 127.0.0.1:{port}");
+
+        // Drained from here on: a child whose redirected output nobody reads blocks on its next write
+        // once the pipe is full (Chromium, started by the simulator, may write there too), and then
+        // cannot stop; what it wrote is in the failure message.
+        var output = simulator.StandardOutput.ReadToEndAsync();
+        var errors = simulator.StandardError.ReadToEndAsync();
         var client = new IxBrowserClient(new IxBrowserClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
         var opened = await client.OpenProfileAsync(new OpenProfileRequest { ProfileId = Testing.IxBrowserSimulator.DocsProfileId });
         var pid = opened.Data.Pid!.Value;
@@ -27,11 +33,16 @@ public class StandaloneBrowserTests
             await kill.WaitForExitAsync();
         }
 
-        Assert.True(simulator.WaitForExit(TimeSpan.FromMinutes(1)), $"the simulator did not stop after SIG{signal}");
+        var stopped = simulator.WaitForExit(TimeSpan.FromMinutes(1));
+        Assert.True(stopped, $"the simulator did not stop after SIG{signal}; it wrote: {Tail(output)} / {Tail(errors)}");
         Assert.Equal(0, simulator.ExitCode);
         Assert.False(OpenBrowserTests.ProcessRuns(pid), $"browser {pid} outlived the simulator");
         IxBrowserClient.ResetSharedGate(client.BaseAddress);
     }
+
+    // What a stream said so far (the last 2,000 characters), or that it is still open.
+    private static string Tail(Task<string> text) =>
+        text.IsCompletedSuccessfully ? (text.Result.Length > 2000 ? text.Result[^2000..] : text.Result) : "(still writing)";
 }
 
 /// <summary>Without Chromium the simulator says so, and everything that needs no browser still works.</summary>
